@@ -1,0 +1,92 @@
+import Foundation
+
+/// Reads CSV as spreadsheets export it (RFC 4180): quoted fields may hold commas, doubled
+/// quotes and line breaks; a UTF-8 byte-order mark is skipped. Strict where spreadsheets are
+/// strict, so a hand-edited file with a stray quote is reported rather than silently misread.
+public struct CSVReader {
+    public struct Record: Sendable {
+        /// The row as a spreadsheet numbers it: the header is row 1, and a quoted line break
+        /// does not start a new row.
+        public let row: Int
+        public let fields: [String]
+    }
+
+    public struct Malformed: Error, Sendable {
+        public let row: Int
+        public let detail: String
+    }
+
+    /// Parses the whole file. Fully blank rows are skipped but still counted.
+    public static func records(from data: Data) throws(Malformed) -> [Record] {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var records: [Record] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var row = 1
+        var recordRow = 1
+        var index = 0
+        var quoted = false
+        var fieldWasQuoted = false
+
+        func finishField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            fieldWasQuoted = false
+        }
+        func finishRecord() {
+            finishField()
+            if !(fields.count == 1 && fields[0].isEmpty) {
+                records.append(Record(row: recordRow, fields: fields))
+            }
+            fields.removeAll(keepingCapacity: true)
+        }
+
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quoted {
+                if byte == UInt8(ascii: "\"") {
+                    if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(byte)
+                }
+            } else {
+                switch byte {
+                case UInt8(ascii: ","):
+                    finishField()
+                case UInt8(ascii: "\r"), UInt8(ascii: "\n"):
+                    if byte == UInt8(ascii: "\r"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\n") {
+                        index += 1
+                    }
+                    finishRecord()
+                    row += 1
+                    recordRow = row
+                case UInt8(ascii: "\""):
+                    guard field.isEmpty, !fieldWasQuoted else {
+                        throw Malformed(row: recordRow, detail: "a quote (\") appears inside an unquoted field; put the whole field in quotes and double the quote")
+                    }
+                    quoted = true
+                    fieldWasQuoted = true
+                default:
+                    if fieldWasQuoted {
+                        throw Malformed(row: recordRow, detail: "text follows a closing quote; a quote inside a quoted field must be doubled (\"\")")
+                    }
+                    field.append(byte)
+                }
+            }
+            index += 1
+        }
+        if quoted {
+            throw Malformed(row: recordRow, detail: "a quoted field starting on this row is never closed")
+        }
+        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
+            finishRecord()
+        }
+        return records
+    }
+}

@@ -1,0 +1,42 @@
+/// One record — a CSV row or a YAML mapping — seen as named fields, so every kind of record
+/// is validated by the same rules whichever file format the operator chose.
+protocol FieldSource {
+    /// Where the record starts, for problems with the record as a whole.
+    var recordLocation: SourceLocation { get }
+    func location(of field: String) -> SourceLocation
+    /// Whether the field exists at all (a column in the header, a key in the mapping).
+    func has(_ field: String) -> Bool
+    /// The field's text, untrimmed; nil when absent.
+    func text(_ field: String) -> String?
+    /// The field's items: a YAML sequence, or text separated by `;`.
+    func list(_ field: String) -> [String]?
+    /// How this format names the English and Welsh versions of a text field.
+    func localizedNames(_ base: String) -> (english: String, welsh: String)
+}
+
+extension FieldSource {
+    /// Splits `a; b;c` into trimmed, non-empty items.
+    static func splitList(_ text: String) -> [String] {
+        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+}
+
+/// A row of a CSV table, with its header.
+struct CSVRowSource: FieldSource {
+    let file: String
+    let row: Int
+    let columns: [String: Int]
+    let fields: [String]
+
+    var recordLocation: SourceLocation { SourceLocation(file: file, line: row) }
+    func location(of field: String) -> SourceLocation { SourceLocation(file: file, line: row, field: field) }
+    func has(_ field: String) -> Bool { columns[field] != nil }
+
+    func text(_ field: String) -> String? {
+        guard let index = columns[field], index < fields.count else { return nil }
+        return fields[index]
+    }
+
+    func list(_ field: String) -> [String]? { text(field).map(Self.splitList) }
+    func localizedNames(_ base: String) -> (english: String, welsh: String) { (base + "_en", base + "_cy") }
+}

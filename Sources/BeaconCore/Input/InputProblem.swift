@@ -1,0 +1,101 @@
+/// What can be wrong with a file a fund officer edits, worded so they can fix it.
+public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
+    case unreadableFile(reason: String)
+    case notUTF8
+    case malformedCSV(String)
+    case malformedYAML(String)
+    case missingColumn
+    case unknownColumn(known: [String])
+    case wrongFieldCount(found: Int, expected: Int)
+    case missingKey
+    case unknownKey(known: [String])
+    case wrongShape(expected: String)
+    case emptyRequired
+    case badDate(String)
+    case badMoney(String)
+    case badNumber(String)
+    case badChoice(String, allowed: [String])
+    case badEmail(String, reason: String)
+    case badURL(String)
+    case badTimeZone(String)
+    case controlCharacter(String)
+    case duplicateID(String, firstRow: Int?)
+    case unknownReference(kind: String, id: String)
+    case inconsistent(String)
+    case unknownEnvironmentVariable(String)
+    case badTemplate(String)
+    // Warnings: nothing stops, but the operator should act.
+    case missingWelsh(english: String)
+    case staleContact(project: String, name: String, confirmedOn: CivilDate, months: Int)
+    case noConsent
+    case unreachedSubscriber
+    case noReachableReaders
+    case unavailableChannel(String, available: [String])
+
+    public var isWarning: Bool {
+        switch self {
+        case .missingWelsh, .staleContact, .noConsent, .unreachedSubscriber, .noReachableReaders, .unavailableChannel,
+             .unknownEnvironmentVariable:
+            true
+        default:
+            false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .unreadableFile(let reason): "cannot read the file: \(reason)"
+        case .notUTF8: "the file is not UTF-8 text; save it again as \"CSV UTF-8\""
+        case .malformedCSV(let detail): "the CSV is malformed: \(detail)"
+        case .malformedYAML(let detail): "the YAML is malformed: \(detail)"
+        case .missingColumn: "this required column is missing from the header row"
+        case .unknownColumn(let known): "unknown column; the columns are: \(known.joined(separator: ", "))"
+        case .wrongFieldCount(let found, let expected):
+            "the row has \(found) fields but the header has \(expected); check for a stray comma or an unclosed quote"
+        case .missingKey: "this required key is missing"
+        case .unknownKey(let known): "unknown key; the keys are: \(known.joined(separator: ", "))"
+        case .wrongShape(let expected): "expected \(expected)"
+        case .emptyRequired: "required, but empty"
+        case .badDate(let text): "\(Self.quoted(text)) is not a date; write 2026-04-01 or 01/04/2026"
+        case .badMoney(let text): "\(Self.quoted(text)) is not an amount of money; write pounds such as £1,250,000 or 1250000.50"
+        case .badNumber(let text): "\(Self.quoted(text)) is not a whole number above zero"
+        case .badChoice(let text, let allowed):
+            "\(Self.quoted(text)) is not one of: \(allowed.joined(separator: ", "))"
+        case .badEmail(let text, let reason): "\(Self.quoted(text)) is not a usable email address: \(reason)"
+        case .badURL(let text): "\(Self.quoted(text)) is not a web address starting https:// or http://"
+        case .badTimeZone(let text): "\(Self.quoted(text)) is not a time zone name such as Europe/London"
+        case .controlCharacter(let what): "contains \(what), which is not allowed in a single-line field"
+        case .duplicateID(let id, let firstRow):
+            "\(Self.quoted(id)) is used twice" + (firstRow.map { "; first at row/line \($0)" } ?? "")
+        case .unknownReference(let kind, let id): "no \(kind) has the id \(Self.quoted(id))"
+        case .inconsistent(let detail): detail
+        case .badTemplate(let detail): "the template cannot be read: \(detail)"
+        case .unknownEnvironmentVariable(let name): "\(name) is not a Beacon setting and was ignored"
+        case .missingWelsh(let english):
+            "no Welsh text for \(Self.quoted(String(english.prefix(60)))); Welsh readers will see the English, marked as untranslated"
+        case .staleContact(let project, let name, let confirmedOn, let months):
+            "project \(project): contact \(name) was last confirmed on \(confirmedOn), more than \(months) months ago; check they are still in post"
+        case .noConsent: "no consent_on date, so nothing will be sent to this subscriber"
+        case .unreachedSubscriber: "no digest is written for this subscriber's audience"
+        case .noReachableReaders: "no subscriber of this digest can be reached (consent, unsubscribed or audience)"
+        case .unavailableChannel(let name, let available):
+            "this build of Beacon has no \(name) channel, so nothing goes out over it"
+                + (available.isEmpty ? " (no delivery channel is built in yet)" : "; available: \(available.joined(separator: ", "))")
+        }
+    }
+
+    /// Quotes input for a message, showing control characters instead of printing them.
+    static func quoted(_ text: String) -> String {
+        var shown = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": shown += "\\n"
+            case "\r": shown += "\\r"
+            case "\t": shown += "\\t"
+            case _ where scalar.properties.generalCategory == .control: shown += "\\u{\(String(scalar.value, radix: 16))}"
+            default: shown.unicodeScalars.append(scalar)
+            }
+        }
+        return "\"\(shown)\""
+    }
+}

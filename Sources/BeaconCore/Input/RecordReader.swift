@@ -1,0 +1,186 @@
+/// Reads typed values out of one record, reporting each problem with its file, row and field
+/// and carrying on, so one pass finds every mistake.
+struct RecordReader {
+    let source: any FieldSource
+    let diagnostics: Diagnostics
+
+    func report(_ problem: InputProblem, _ field: String) {
+        diagnostics.report(problem, at: source.location(of: field))
+    }
+
+    /// Trimmed single-line text; nil when empty. Reports an empty required field and any
+    /// line break or control character, which could otherwise end up in a mail header.
+    func string(_ field: String, required: Bool = true, multiline: Bool = false) -> String? {
+        let raw = source.text(field) ?? ""
+        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            if required {
+                report(source.has(field) || source is CSVRowSource ? .emptyRequired : .missingKey, field)
+            }
+            return nil
+        }
+        let normalised = multiline ? Self.normaliseLineBreaks(trimmed) : trimmed
+        if let bad = Self.forbiddenCharacter(in: normalised, multiline: multiline) {
+            report(.controlCharacter(bad), field)
+            return nil
+        }
+        return normalised
+    }
+
+    /// `base_en`/`base_cy` (CSV) or `base: {en:, cy:}` (YAML). A missing Welsh text is a warning.
+    func localized(_ base: String, required: Bool = true, multiline: Bool = false) -> LocalizedText? {
+        let names = source.localizedNames(base)
+        let english = string(names.english, required: required, multiline: multiline)
+        let welsh = string(names.welsh, required: false, multiline: multiline)
+        guard let english else {
+            if welsh != nil { report(.inconsistent("Welsh text is given but the English text is empty"), names.english) }
+            return nil
+        }
+        if welsh == nil { report(.missingWelsh(english: english), names.welsh) }
+        return LocalizedText(english: english, welsh: welsh)
+    }
+
+    func date(_ field: String, required: Bool = true) -> CivilDate? {
+        guard let text = string(field, required: required) else { return nil }
+        guard let date = CivilDate(parsing: text) else {
+            report(.badDate(text), field)
+            return nil
+        }
+        return date
+    }
+
+    func money(_ field: String, required: Bool = true) -> Pence? {
+        guard let text = string(field, required: required) else { return nil }
+        guard let amount = Pence(pounds: text) else {
+            report(.badMoney(text), field)
+            return nil
+        }
+        return amount
+    }
+
+    func positiveInt(_ field: String) -> Int? {
+        guard let text = string(field, required: false) else { return nil }
+        guard let value = Int(text), value > 0 else {
+            report(.badNumber(text), field)
+            return nil
+        }
+        return value
+    }
+
+    func bool(_ field: String) -> Bool? {
+        guard let text = string(field, required: false) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes": return true
+        case "false", "no": return false
+        default:
+            report(.badChoice(text, allowed: ["true", "false"]), field)
+            return nil
+        }
+    }
+
+    func choice<Value: RawRepresentable & CaseIterable>(_ field: String, required: Bool = true) -> Value?
+    where Value.RawValue == String {
+        guard let text = string(field, required: required) else { return nil }
+        return parseChoice(text, field)
+    }
+
+    /// `fallback` when the field is empty; nil (reported) when it holds something else.
+    func choice<Value: RawRepresentable & CaseIterable>(_ field: String, default fallback: Value) -> Value?
+    where Value.RawValue == String {
+        guard let text = string(field, required: false) else { return fallback }
+        return parseChoice(text, field)
+    }
+
+    func choices<Value: RawRepresentable & CaseIterable>(_ field: String, required: Bool = false) -> [Value]
+    where Value.RawValue == String {
+        items(field, required: required).compactMap { parseChoice($0, field) }
+    }
+
+    /// Ids that must be among `known` (`kind` names them in the message).
+    func references<Kind>(_ field: String, in known: Set<Identifier<Kind>>, kind: String, required: Bool = false) -> [Identifier<Kind>] {
+        items(field, required: required).compactMap { text in
+            let id = Identifier<Kind>(text)
+            guard known.contains(id) else {
+                report(.unknownReference(kind: kind, id: text), field)
+                return nil
+            }
+            return id
+        }
+    }
+
+    func reference<Kind>(_ field: String, in known: Set<Identifier<Kind>>, kind: String, required: Bool = true) -> Identifier<Kind>? {
+        guard let text = string(field, required: required) else { return nil }
+        let id = Identifier<Kind>(text)
+        guard known.contains(id) else {
+            report(.unknownReference(kind: kind, id: text), field)
+            return nil
+        }
+        return id
+    }
+
+    func email(_ field: String, required: Bool = true) -> String? {
+        guard let raw = source.text(field), !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
+            _ = string(field, required: required)
+            return nil
+        }
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if let reason = EmailAddress.problem(with: text) {
+            report(.badEmail(text, reason: reason), field)
+            return nil
+        }
+        return text
+    }
+
+    func url(_ field: String) -> String? {
+        guard let text = string(field, required: false) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+              text.count > 8, !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+            report(.badURL(text), field)
+            return nil
+        }
+        return text
+    }
+
+    func items(_ field: String, required: Bool) -> [String] {
+        let values = source.list(field) ?? []
+        if values.isEmpty, required {
+            report(source.has(field) || source is CSVRowSource ? .emptyRequired : .missingKey, field)
+        }
+        return values.filter { item in
+            if let bad = Self.forbiddenCharacter(in: item, multiline: false) {
+                report(.controlCharacter(bad), field)
+                return false
+            }
+            return true
+        }
+    }
+
+    private func parseChoice<Value: RawRepresentable & CaseIterable>(_ text: String, _ field: String) -> Value?
+    where Value.RawValue == String {
+        guard let value = Value(rawValue: text.lowercased()) else {
+            report(.badChoice(text, allowed: Value.allCases.map(\.rawValue)), field)
+            return nil
+        }
+        return value
+    }
+
+    static func normaliseLineBreaks(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Names the first character that may not appear, or nil.
+    static func forbiddenCharacter(in text: String, multiline: Bool) -> String? {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n" where multiline, "\t" where multiline: continue
+            case "\n", "\r": return "a line break"
+            case "\0": return "a NUL character"
+            case "\u{2028}", "\u{2029}": return "a Unicode line separator"
+            case _ where scalar.properties.generalCategory == .control: return "a control character (U+\(String(format: "%04X", scalar.value)))"
+            default: continue
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Reads `beacon.yml` and applies `BEACON_…` environment overrides.
+enum SettingsLoader {
+    static let keys: [String] = [
+        "programme.en", "programme.cy",
+        "fund_team.name.en", "fund_team.name.cy", "fund_team.email", "fund_team.phone",
+        "time_zone", "data", "register", "audiences", "subscribers", "digests", "templates",
+        "stale_contact_months", "public_base_url",
+    ]
+
+    /// Variables that are not settings but are read elsewhere, so they are not reported as unknown.
+    static let otherVariables: Set<String> = ["BEACON_CONFIG"]
+
+    static func environmentName(of key: String) -> String {
+        "BEACON_" + key.uppercased().replacingOccurrences(of: ".", with: "_")
+    }
+
+    static func load(
+        file: URL, displayName: String, environment: [String: String], diagnostics: Diagnostics
+    ) -> Settings? {
+        guard let root = YAMLFile.root(url: file, displayName: displayName, diagnostics: diagnostics) else { return nil }
+        guard root.mapping != nil else {
+            diagnostics.report(.wrongShape(expected: "settings as key: value lines"), at: SourceLocation(file: displayName))
+            return nil
+        }
+        let yaml = YAMLRecordSource(file: displayName, node: root, known: Set(keys), diagnostics: diagnostics)
+        let source = SettingsSource(yaml: yaml, overrides: overrides(from: environment, diagnostics: diagnostics))
+        let reader = RecordReader(source: source, diagnostics: diagnostics)
+        let configFolder = file.deletingLastPathComponent()
+
+        func path(_ key: String, default fallback: String) -> URL {
+            let text = reader.string(key, required: false) ?? fallback
+            let base = source.overrides[key] != nil
+                ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) : configFolder
+            return URL(fileURLWithPath: text, relativeTo: base).standardizedFileURL
+        }
+
+        let programme = reader.localized("programme")
+        let teamName = reader.localized("fund_team.name")
+        let teamEmail = reader.email("fund_team.email")
+        let teamPhone = reader.string("fund_team.phone", required: false)
+        var timeZone = TimeZone(identifier: "Europe/London")!
+        if let name = reader.string("time_zone", required: false) {
+            if let zone = TimeZone(identifier: name) { timeZone = zone } else { reader.report(.badTimeZone(name), "time_zone") }
+        }
+        let subscriberFiles = (source.list("subscribers") ?? ["subscribers.yml"]).map { text in
+            URL(fileURLWithPath: text, relativeTo: source.overrides["subscribers"] != nil
+                ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) : configFolder).standardizedFileURL
+        }
+        let staleMonths = reader.positiveInt("stale_contact_months") ?? 12
+        let baseURL = reader.url("public_base_url")
+
+        guard let programme, let teamName, let teamEmail else { return nil }
+        return Settings(
+            programme: programme,
+            fundTeam: FundTeam(name: teamName, email: teamEmail, phone: teamPhone),
+            timeZone: timeZone,
+            dataFolder: path("data", default: "../Digests"),
+            registerFolder: path("register", default: "register"),
+            audiencesFile: path("audiences", default: "audiences.yml"),
+            subscriberFiles: subscriberFiles,
+            digestsFile: path("digests", default: "digests.yml"),
+            templatesFolder: path("templates", default: "templates"),
+            staleContactMonths: staleMonths,
+            publicBaseURL: baseURL)
+    }
+
+    private static func overrides(from environment: [String: String], diagnostics: Diagnostics) -> [String: String] {
+        let byName = Dictionary(uniqueKeysWithValues: keys.map { (environmentName(of: $0), $0) })
+        var overrides: [String: String] = [:]
+        for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("BEACON_") {
+            if let key = byName[name] {
+                overrides[key] = value
+            } else if !otherVariables.contains(name) {
+                diagnostics.report(.unknownEnvironmentVariable(name), at: SourceLocation(file: "environment", field: name))
+            }
+        }
+        return overrides
+    }
+}
+
+/// Settings from the file, with environment variables taking precedence key by key.
+private struct SettingsSource: FieldSource {
+    let yaml: YAMLRecordSource
+    let overrides: [String: String]
+
+    var recordLocation: SourceLocation { yaml.recordLocation }
+
+    func location(of field: String) -> SourceLocation {
+        overrides[field] != nil
+            ? SourceLocation(file: "environment", field: SettingsLoader.environmentName(of: field))
+            : yaml.location(of: field)
+    }
+
+    func has(_ field: String) -> Bool { overrides[field] != nil || yaml.has(field) }
+    func text(_ field: String) -> String? { overrides[field] ?? yaml.text(field) }
+    func list(_ field: String) -> [String]? { overrides[field].map(Self.splitList) ?? yaml.list(field) }
+    func localizedNames(_ base: String) -> (english: String, welsh: String) { yaml.localizedNames(base) }
+}

@@ -1,0 +1,63 @@
+/// A project the fund has paid for.
+public struct Project: Sendable, Hashable {
+    public let id: ProjectID
+    public let fund: FundID
+    public let title: LocalizedText
+    public let summary: LocalizedText?
+    public let organisation: Organisation
+    public let themes: [ThemeID]
+    public let investment: Pence
+    public let projectedSavings: Pence
+    /// Nil until the project reports savings; zero means it reported none.
+    public let achievedSavings: Pence?
+    public let status: ProjectStatus
+    public let approvedOn: CivilDate
+    public let completedOn: CivilDate?
+    public let evaluation: Evaluation
+    public let contact: Contact
+    public let link: String?
+}
+
+/// Who did the work: what a reader compares with their own organisation.
+public struct Organisation: Sendable, Hashable {
+    public let name: String
+    public let sector: Sector
+    public let region: Region
+    public let size: OrganisationSize?
+
+    /// Names compared the way people write them: case and spacing do not matter.
+    public var key: String {
+        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
+public enum ProjectStatus: String, CaseIterable, Sendable, Hashable {
+    case approved
+    case inProgress = "in-progress"
+    case completed
+    case repaying
+    case repaid
+    case withdrawn
+}
+
+/// How a project's results were checked. Independent evaluation is what makes practice worth copying.
+public struct Evaluation: Sendable, Hashable {
+    public enum Kind: String, CaseIterable, Sendable, Hashable {
+        case none, `internal`, independent
+    }
+
+    public let kind: Kind
+    public let publishedOn: CivilDate?
+    public let summary: LocalizedText?
+
+    public static let none = Evaluation(kind: .none, publishedOn: nil, summary: nil)
+}
+
+/// The champion a reader can call. People move on, so the date it was last confirmed is kept.
+public struct Contact: Sendable, Hashable {
+    public let name: String
+    public let role: String?
+    public let email: String
+    public let phone: String?
+    public let confirmedOn: CivilDate
+}

@@ -1,0 +1,38 @@
+import Foundation
+import Mustache
+
+/// Renders assembled digests with Mustache templates: the built-in ones shipped with Beacon,
+/// or the operator's file of the same name in the templates folder.
+public struct DigestRenderer: Sendable {
+    private let templates: [DigestFormat: MustacheTemplate]
+    private let settings: Settings
+    private let register: Register
+
+    /// Loads every template now, so a broken override is reported before anything is sent.
+    public init(configuration: Configuration) throws(InvalidConfiguration) {
+        _ = MarkdownContentType.registered
+        settings = configuration.settings
+        register = configuration.register
+        var templates: [DigestFormat: MustacheTemplate] = [:]
+        var problems: [Diagnostic] = []
+        for format in DigestFormat.allCases {
+            let override = configuration.settings.templatesFolder.appendingPathComponent(format.templateName)
+            let url = FileManager.default.fileExists(atPath: override.path)
+                ? override : Bundle.module.url(forResource: "Templates/\(format.templateName)", withExtension: nil)!
+            let location = SourceLocation(file: ConfigurationLoader.displayName(url))
+            do {
+                templates[format] = try MustacheTemplate(string: String(contentsOf: url, encoding: .utf8))
+            } catch {
+                problems.append(Diagnostic(location: location, problem: .badTemplate("\(error)")))
+            }
+        }
+        guard problems.isEmpty else { throw InvalidConfiguration(diagnostics: problems) }
+        self.templates = templates
+    }
+
+    public func render(_ digest: AssembledDigest, as format: DigestFormat) -> String {
+        let view = DigestView(digest, settings: settings, register: register)
+        let rendered = templates[format]!.render(view)
+        return format == .text ? PlainTextWrapper.wrap(rendered) : rendered
+    }
+}

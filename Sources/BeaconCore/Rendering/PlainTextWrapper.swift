@@ -1,0 +1,31 @@
+/// Wraps plain text for mail clients that do not reflow it: lines of at most `width`
+/// characters, with list items and indented lines continuing under their own text.
+enum PlainTextWrapper {
+    static func wrap(_ text: String, width: Int = 72) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { wrapLine(String($0), width: width) }
+            .joined(separator: "\n")
+    }
+
+    private static func wrapLine(_ line: String, width: Int) -> String {
+        guard line.count > width else { return line }
+        let indentation = line.prefix { $0 == " " }
+        var hanging = String(repeating: " ", count: indentation.count)
+        if line.dropFirst(indentation.count).hasPrefix("- ") { hanging += "  " }
+        var lines: [String] = []
+        var current = ""
+        for word in line.dropFirst(indentation.count).split(separator: " ", omittingEmptySubsequences: true) {
+            let prefix = lines.isEmpty ? String(indentation) : hanging
+            if current.isEmpty {
+                current = prefix + word
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = hanging + word
+            }
+        }
+        lines.append(current)
+        return lines.joined(separator: "\n")
+    }
+}

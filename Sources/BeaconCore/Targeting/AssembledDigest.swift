@@ -1,0 +1,19 @@
+/// One reader's issue of a digest, selected, ranked and trimmed, ready to render.
+public struct AssembledDigest: Sendable {
+    public struct Section: Sendable {
+        public let kind: DigestSection
+        public let items: [DigestItem]
+    }
+
+    public let definition: DigestDefinition
+    public let reader: Reader
+    public let issueDate: CivilDate
+    public let window: DateWindow
+    public let sections: [Section]
+    public let figures: FundFigures?
+    /// Items that were relevant but did not fit the budget.
+    public let omitted: Int
+
+    /// Nothing new for this reader; fund figures alone do not make an issue worth sending.
+    public var isEmpty: Bool { sections.allSatisfy(\.items.isEmpty) }
+}

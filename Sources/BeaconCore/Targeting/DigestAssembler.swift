@@ -1,0 +1,197 @@
+/// Selects, ranks and trims what is new for one reader. Built once per configuration and
+/// reused for every reader; the same inputs always give the same digest.
+public struct DigestAssembler: Sendable {
+    /// How far ahead a notice's event is worth a place in the diary section.
+    static let noticeHorizonDays = 120
+    /// Each project appears in at most this many matchmaking pairs, so one cluster cannot fill the page.
+    static let matchesPerProject = 2
+
+    private let configuration: Configuration
+    private let similarity: ProjectSimilarity
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+        similarity = ProjectSimilarity(projects: configuration.register.projects)
+    }
+
+    public func assemble(_ definition: DigestDefinition, for reader: Reader, on issueDate: CivilDate) -> AssembledDigest {
+        let window = definition.window(endingOn: issueDate, for: reader)
+        let inScope = { (project: Project) in definition.funds.isEmpty || definition.funds.contains(project.fund) }
+        let projects = configuration.register.projects.filter(inScope)
+        var candidates: [DigestItem] = []
+        let wanted = Set(definition.sections)
+        if wanted.contains(.highlights) {
+            candidates += highlights(projects: projects, window: window, reader: reader, issueDate: issueDate)
+        }
+        if wanted.contains(.similarProjects) {
+            candidates += matches(projects: projects, reader: reader, issueDate: issueDate)
+        }
+        if wanted.contains(.notices) {
+            candidates += notices(definition: definition, window: window, reader: reader, issueDate: issueDate)
+        }
+        if wanted.contains(.actions) {
+            candidates += actions(window: window, reader: reader, issueDate: issueDate)
+        }
+        let ranked = candidates.sorted { ($0.score, $0.date, $1.key) > ($1.score, $1.date, $0.key) }
+        // A network's actions are its follow-up between meetings: all of them are listed,
+        // outside the budget, which the rest of the page shares.
+        var kept = ranked.filter { $0.section == .actions }
+        var budgeted = 0
+        var words = 0
+        for item in ranked where item.section != .actions
+            && budgeted < definition.budget.items && words + item.words <= definition.budget.words {
+            kept.append(item)
+            budgeted += 1
+            words += item.words
+        }
+        let sections = definition.sections.filter { $0 != .fundFigures }.map { kind in
+            AssembledDigest.Section(kind: kind, items: kept.filter { $0.section == kind })
+        }
+        let figures = wanted.contains(.fundFigures)
+            ? FundFigures(projects: projects.filter { $0.status != .withdrawn }, organisation: reader.organisation) : nil
+        return AssembledDigest(
+            definition: definition, reader: reader, issueDate: issueDate, window: window,
+            sections: sections, figures: figures, omitted: ranked.count - kept.count)
+    }
+
+    // MARK: - Candidates
+
+    /// One item per project with anything new in the window: its latest update, a newly
+    /// published evaluation, lessons recorded, or its approval.
+    private func highlights(projects: [Project], window: DateWindow, reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+        var latest: [ProjectID: ProgressUpdate] = [:]
+        for update in configuration.register.updates where window.contains(update.reportedOn) {
+            if let current = latest[update.project], (current.reportedOn, current.id) >= (update.reportedOn, update.id) { continue }
+            latest[update.project] = update
+        }
+        let lessons = Dictionary(grouping: configuration.register.lessons.filter { window.contains($0.recordedOn) }, by: \.project)
+        return projects.compactMap { project in
+            let news = ProjectNews(
+                latestUpdate: latest[project.id],
+                newlyEvaluated: project.evaluation.publishedOn.map(window.contains) ?? false,
+                lessons: (lessons[project.id] ?? []).sorted { ($0.recordedOn, $0.id) < ($1.recordedOn, $1.id) },
+                newlyApproved: window.contains(project.approvedOn))
+            guard !news.isEmpty else { return nil }
+            var relevance = Relevance.of(project, for: reader)
+            var base = 0
+            if news.newlyEvaluated { relevance.add(40, .newlyEvaluated) }
+            if news.newlyApproved { relevance.add(15, .newlyApproved) }
+            if !news.lessons.isEmpty { base = news.lessons.contains { $0.wentWrong != nil } ? 35 : 30 }
+            if let update = news.latestUpdate {
+                base = max(base, 20)
+                if update.rag == .red { relevance.add(5, .atRisk) }
+            }
+            let dates = [news.latestUpdate?.reportedOn, news.newlyEvaluated ? project.evaluation.publishedOn : nil,
+                         news.newlyApproved ? project.approvedOn : nil] + news.lessons.map(\.recordedOn)
+            let date = dates.compactMap { $0 }.max()!
+            return item("project:\(project.id)", .news(project, news), date, base: base, relevance, reader, issueDate)
+        }
+    }
+
+    /// Matchmaking: projects like the reader's own in other organisations, with the contact to
+    /// call; for readers with no project of their own, proven projects in their interests; for
+    /// networks, pairs of organisations in the network's scope doing similar things.
+    private func matches(projects: [Project], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+        let live = projects.filter { $0.status != .withdrawn }
+        var pairs: [(anchor: Project?, match: Project, score: Double)] = []
+        if let own = reader.organisation {
+            let anchors = live.filter { $0.organisation.key == own.key }
+            if anchors.isEmpty {
+                pairs = live.filter { project in
+                    project.organisation.key != own.key && project.evaluation.kind == .independent
+                        && project.themes.contains(where: reader.interests.contains)
+                }.map { (nil, $0, 0) }
+            } else {
+                for match in live where match.organisation.key != own.key {
+                    let best = anchors.map { ($0, similarity.score($0, match)) }.max { ($0.1, $1.0.id) < ($1.1, $0.0.id) }
+                    if let (anchor, score) = best, score >= ProjectSimilarity.threshold { pairs.append((anchor, match, score)) }
+                }
+            }
+        } else if let network = reader.network {
+            let scope = live.filter { project in
+                (network.sectors.isEmpty && network.themes.isEmpty) || network.sectors.contains(project.organisation.sector)
+                    || project.themes.contains(where: network.themes.contains)
+            }
+            for (index, anchor) in scope.enumerated() {
+                for match in scope[(index + 1)...] where match.organisation.key != anchor.organisation.key {
+                    let score = similarity.score(anchor, match)
+                    if score >= ProjectSimilarity.threshold {
+                        let (first, second) = anchor.id < match.id ? (anchor, match) : (match, anchor)
+                        pairs.append((first, second, score))
+                    }
+                }
+            }
+        }
+        pairs.sort { ($0.score, $1.match.id, $1.anchor?.id ?? $1.match.id) > ($1.score, $0.match.id, $0.anchor?.id ?? $0.match.id) }
+        var appearances: [ProjectID: Int] = [:]
+        var items: [DigestItem] = []
+        for pair in pairs {
+            let involved = [pair.match.id] + (reader.organisation == nil ? [pair.anchor?.id].compactMap { $0 } : [])
+            guard involved.allSatisfy({ appearances[$0, default: 0] < Self.matchesPerProject }) else { continue }
+            involved.forEach { appearances[$0, default: 0] += 1 }
+            var relevance = Relevance.of(pair.match, for: reader)
+            if let anchor = pair.anchor {
+                relevance.add(10 + Int(pair.score * 30), reader.organisation == nil
+                    ? .similarElsewhere(organisation: anchor.organisation.name) : .similarToYours(title: anchor.title))
+            }
+            let key = "match:\(pair.anchor.map { "\($0.id)+" } ?? "")\(pair.match.id)"
+            let date = max(pair.match.approvedOn, pair.anchor?.approvedOn ?? pair.match.approvedOn)
+            let content = DigestItem.Content.similar(match: pair.match, anchor: pair.anchor, introduceBoth: reader.organisation == nil)
+            items.append(item(key, content, date, base: 25, relevance, reader, issueDate))
+        }
+        return items
+    }
+
+    private func notices(definition: DigestDefinition, window: DateWindow, reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+        configuration.register.notices.compactMap { notice in
+            guard definition.funds.isEmpty || definition.funds.contains(notice.fund) else { return nil }
+            let upcoming = notice.eventOn.map { $0 >= issueDate && issueDate.days(until: $0) <= Self.noticeHorizonDays } ?? false
+            guard window.contains(notice.publishedOn) || (upcoming && notice.publishedOn < issueDate) else { return nil }
+            var relevance = Relevance()
+            if !notice.sectors.isEmpty {
+                guard !reader.sectors.isDisjoint(with: notice.sectors) else { return nil }
+                relevance.add(10, .forYourSector)
+            }
+            if let event = notice.eventOn, upcoming {
+                relevance.add(issueDate.days(until: event) <= 30 ? 15 : 5, .comingUp(event))
+            }
+            return item("notice:\(notice.id)", .notice(notice), notice.publishedOn, base: 25, relevance, reader, issueDate)
+        }
+    }
+
+    /// Every open action of the reader's network, overdue first, and those closed in the window.
+    private func actions(window: DateWindow, reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+        guard let network = reader.network else { return [] }
+        return configuration.register.actions.compactMap { action in
+            guard action.network == network.id else { return nil }
+            var relevance = Relevance()
+            let base: Int
+            switch action.status {
+            case .open where action.isOverdue(on: issueDate):
+                let days = action.dueOn.days(until: issueDate)
+                relevance.add(min(days, 60), .overdue(days: days))
+                base = 100
+            case .open:
+                relevance.add(0, .dueOn(action.dueOn))
+                base = issueDate.days(until: action.dueOn) <= 30 ? 70 : 50
+            case .done, .dropped:
+                guard let closed = action.closedOn, window.contains(closed) else { return nil }
+                relevance.add(0, .closed(action.status))
+                base = 30
+            }
+            let project = action.project.flatMap { configuration.register.projectsByID[$0] }
+            return item("action:\(action.id)", .action(action, project: project), action.dueOn, base: base, relevance, reader, issueDate)
+        }
+    }
+
+    private func item(
+        _ key: String, _ content: DigestItem.Content, _ date: CivilDate, base: Int, _ relevance: Relevance,
+        _ reader: Reader, _ issueDate: CivilDate
+    ) -> DigestItem {
+        let staleLimit = issueDate.adding(months: -configuration.settings.staleContactMonths)
+        let stale = content.contactProjects.first { $0.contact.confirmedOn < staleLimit }?.contact.confirmedOn
+        return DigestItem(
+            key: key, content: content, date: date, score: base + relevance.score, reasons: relevance.ranked,
+            staleContactSince: stale, words: content.englishWordCount)
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+@main
+struct Beacon: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "beacon",
+        abstract: "Short, targeted digests of an invest-to-save fund's projects, in Welsh and English.",
+        discussion: """
+            Beacon reads the fund's register, audiences, subscribers and digest definitions from \
+            Config/ and writes one-page digests for each reader. Run `beacon check` after editing \
+            anything in Config/.
+            """,
+        subcommands: [CheckCommand.self, ListCommand.self, PreviewCommand.self])
+}

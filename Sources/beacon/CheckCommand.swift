@@ -1,0 +1,63 @@
+import ArgumentParser
+import BeaconCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Validate settings, register, audiences, subscribers and digest definitions.",
+        discussion: """
+            Lists every error as file:row:field: message and exits 1 if there is any. Otherwise \
+            prints a summary, then warnings to act on: missing Welsh translations, stale contacts, \
+            subscribers no digest reaches, channels this build cannot deliver to.
+            """)
+
+    @OptionGroup var options: ConfigOptions
+    @OptionGroup var asOf: AsOfOption
+
+    func run() throws {
+        let (configuration, loadWarnings) = try options.load()
+        do {
+            _ = try DigestRenderer(configuration: configuration)
+        } catch {
+            Report.problems(error.diagnostics)
+            throw ExitCode(1)
+        }
+        let date = try asOf.date(in: configuration.settings)
+        let warnings = loadWarnings + ConfigurationReview.warnings(
+            configuration, asOf: date, availableChannels: Channels.available)
+        print(Summary(configuration, file: ConfigurationLoader.displayName(options.settingsFile), asOf: date).lines.joined(separator: "\n"))
+        if warnings.isEmpty {
+            print("No warnings.")
+        } else {
+            print("\(warnings.count) \(warnings.count == 1 ? "warning" : "warnings") (on standard error).")
+            Report.warnings(warnings)
+        }
+    }
+}
+
+/// What `check` tells the operator they have.
+private struct Summary {
+    let lines: [String]
+
+    init(_ configuration: Configuration, file: String, asOf date: CivilDate) {
+        let register = configuration.register
+        let evaluated = register.projects.filter { $0.evaluation.kind == .independent }.count
+        let invested = register.projects.reduce(Pence.zero) { $0 + $1.investment }
+        let saved = register.projects.reduce(Pence.zero) { $0 + ($1.achievedSavings ?? .zero) }
+        let overdue = register.actions.filter { $0.isOverdue(on: date) }.count
+        var lines = [
+            "\(file) and everything it names are valid.",
+            "  Funds: \(register.funds.count); themes: \(register.themes.count)",
+            "  Projects: \(register.projects.count) (\(evaluated) independently evaluated; \(invested.formatted) invested; \(saved.formatted) saved so far)",
+            "  Progress updates: \(register.updates.count); lessons: \(register.lessons.count); notices: \(register.notices.count)",
+            "  Network actions: \(register.actions.count) (\(register.actions.filter { $0.status == .open }.count) open, \(overdue) overdue on \(date))",
+            "  Subscribers: \(configuration.subscribers.count) (\(configuration.subscribers.filter(\.isReachable).count) reachable)",
+        ]
+        for audience in configuration.audiences {
+            let members = configuration.subscribers.filter { $0.audience == audience.id }
+            lines.append("    \(audience.id) (\(audience.kind.rawValue)): \(members.count)")
+        }
+        lines.append("  Digests: \(configuration.digests.count) — \(configuration.digests.map(\.id.rawValue).joined(separator: ", "))")
+        self.lines = lines
+    }
+}
