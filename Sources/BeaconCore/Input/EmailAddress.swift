@@ -5,7 +5,8 @@ public enum EmailAddress {
 
     /// Why `address` cannot be used, or nil when it can.
     public static func problem(with address: String) -> String? {
-        if address.contains(where: { $0 == "\n" || $0 == "\r" }) { return "it contains a line break" }
+        // Scalars, not Characters: "\r\n" is one Character and equals neither "\r" nor "\n".
+        if address.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) { return "it contains a line break" }
         if address.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             return "it contains a control character"
         }

@@ -64,8 +64,9 @@ struct YAMLRecordSource: FieldSource {
                 let childPath = path.isEmpty ? key : path + "." + key
                 let isPrefix = known.contains { $0.hasPrefix(childPath + ".") }
                 guard known.contains(childPath) || isPrefix else {
-                    let siblings = known.filter { path.isEmpty ? !$0.contains(".") : $0.hasPrefix(path + ".") }
-                    diagnostics.report(.unknownKey(known: siblings.sorted()), at: SourceLocation(file: file, line: keyNode.mark?.line, field: childPath))
+                    let prefix = path.isEmpty ? "" : path + "."
+                    let siblings = Set(known.filter { $0.hasPrefix(prefix) }.map { $0.dropFirst(prefix.count).prefix { $0 != "." } })
+                    diagnostics.report(.unknownKey(known: siblings.map(String.init).sorted()), at: SourceLocation(file: file, line: keyNode.mark?.line, field: childPath))
                     continue
                 }
                 if isPrefix, valueNode.mapping == nil, !known.contains(childPath) {

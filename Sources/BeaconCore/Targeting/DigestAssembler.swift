@@ -16,15 +16,18 @@ public struct DigestAssembler: Sendable {
 
     public func assemble(_ definition: DigestDefinition, for reader: Reader, on issueDate: CivilDate) -> AssembledDigest {
         let window = definition.window(endingOn: issueDate, for: reader)
-        let inScope = { (project: Project) in definition.funds.isEmpty || definition.funds.contains(project.fund) }
-        let projects = configuration.register.projects.filter(inScope)
+        // Projects approved after the issue date do not exist yet for that issue.
+        let projects = configuration.register.projects.filter { project in
+            (definition.funds.isEmpty || definition.funds.contains(project.fund)) && project.approvedOn < issueDate
+        }
+        let news = news(about: projects, in: window)
         var candidates: [DigestItem] = []
         let wanted = Set(definition.sections)
         if wanted.contains(.highlights) {
-            candidates += highlights(projects: projects, window: window, reader: reader, issueDate: issueDate)
+            candidates += highlights(projects: projects, news: news, reader: reader, issueDate: issueDate)
         }
         if wanted.contains(.similarProjects) {
-            candidates += matches(projects: projects, reader: reader, issueDate: issueDate)
+            candidates += matches(projects: projects, news: news, reader: reader, issueDate: issueDate)
         }
         if wanted.contains(.notices) {
             candidates += notices(definition: definition, window: window, reader: reader, issueDate: issueDate)
@@ -56,22 +59,31 @@ public struct DigestAssembler: Sendable {
 
     // MARK: - Candidates
 
-    /// One item per project with anything new in the window: its latest update, a newly
-    /// published evaluation, lessons recorded, or its approval.
-    private func highlights(projects: [Project], window: DateWindow, reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+    /// What is new about each project in the window: its latest update, a newly published
+    /// evaluation, lessons recorded, or its approval.
+    private func news(about projects: [Project], in window: DateWindow) -> [ProjectID: ProjectNews] {
         var latest: [ProjectID: ProgressUpdate] = [:]
         for update in configuration.register.updates where window.contains(update.reportedOn) {
             if let current = latest[update.project], (current.reportedOn, current.id) >= (update.reportedOn, update.id) { continue }
             latest[update.project] = update
         }
         let lessons = Dictionary(grouping: configuration.register.lessons.filter { window.contains($0.recordedOn) }, by: \.project)
-        return projects.compactMap { project in
+        var result: [ProjectID: ProjectNews] = [:]
+        for project in projects {
             let news = ProjectNews(
                 latestUpdate: latest[project.id],
                 newlyEvaluated: project.evaluation.publishedOn.map(window.contains) ?? false,
                 lessons: (lessons[project.id] ?? []).sorted { ($0.recordedOn, $0.id) < ($1.recordedOn, $1.id) },
                 newlyApproved: window.contains(project.approvedOn))
-            guard !news.isEmpty else { return nil }
+            if !news.isEmpty { result[project.id] = news }
+        }
+        return result
+    }
+
+    /// One item per project with news, so a project takes one place on the page.
+    private func highlights(projects: [Project], news: [ProjectID: ProjectNews], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+        projects.compactMap { project in
+            guard let news = news[project.id] else { return nil }
             var relevance = Relevance.of(project, for: reader)
             var base = 0
             if news.newlyEvaluated { relevance.add(40, .newlyEvaluated) }
@@ -90,8 +102,9 @@ public struct DigestAssembler: Sendable {
 
     /// Matchmaking: projects like the reader's own in other organisations, with the contact to
     /// call; for readers with no project of their own, proven projects in their interests; for
-    /// networks, pairs of organisations in the network's scope doing similar things.
-    private func matches(projects: [Project], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+    /// networks, pairs of organisations in the network's scope doing similar things. A pair is
+    /// raised again only when one side has news, so matches do not repeat issue after issue.
+    private func matches(projects: [Project], news: [ProjectID: ProjectNews], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
         let live = projects.filter { $0.status != .withdrawn }
         var pairs: [(anchor: Project?, match: Project, score: Double)] = []
         if let own = reader.organisation {
@@ -122,6 +135,7 @@ public struct DigestAssembler: Sendable {
                 }
             }
         }
+        pairs.removeAll { pair in news[pair.match.id] == nil && pair.anchor.map { news[$0.id] == nil } ?? true }
         pairs.sort { ($0.score, $1.match.id, $1.anchor?.id ?? $1.match.id) > ($1.score, $0.match.id, $0.anchor?.id ?? $0.match.id) }
         var appearances: [ProjectID: Int] = [:]
         var items: [DigestItem] = []

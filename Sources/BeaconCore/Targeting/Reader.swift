@@ -41,7 +41,7 @@ public struct Reader: Sendable {
     }
 }
 
-public enum ReaderLookupError: Error, Sendable, CustomStringConvertible {
+public enum ReaderLookupError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownReader(String, digest: DigestID)
     case notInDigestAudience(String, digest: DigestID)
 

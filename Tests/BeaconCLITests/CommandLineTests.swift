@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+@Suite("The beacon command on the example configuration")
+struct CommandLineTests {
+    let asOf = ["--as-of", "2026-12-01"]
+
+    @Test("check passes on the example and summarises it")
+    func checkExample() throws {
+        let result = try BeaconProcess.run(["check"] + asOf)
+        #expect(result.status == 0)
+        #expect(result.output.contains("Config/beacon.yml and everything it names are valid."))
+        #expect(result.output.contains("Projects: 18"))
+        #expect(result.output.contains("Digests: 3"))
+        #expect(result.errors.contains("title_cy: warning: no Welsh text"))
+        #expect(result.errors.contains("was last confirmed on"))
+    }
+
+    @Test("check lists every error in a broken copy as file:row:field and exits 1 having written nothing")
+    func checkBroken() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        let config = folder.appendingPathComponent("Config")
+        try BeaconProcess.edit(config.appendingPathComponent("register/updates.csv"), replacingFirst: ",rag,", with: ",rag_status,")
+        try BeaconProcess.edit(config.appendingPathComponent("register/projects.csv"), replacingFirst: ",2024-03-14,", with: ",14/13/2024,")
+        try BeaconProcess.edit(config.appendingPathComponent("subscribers.yml"), replacingFirst: "email: eira.sampl@ceredigion.example", with: "email: \"eira.sampl@ceredigion.example\\r\\nBcc: everyone@example.org\"")
+        try BeaconProcess.edit(config.appendingPathComponent("register/lessons.csv"), replacingFirst: "L-2026-001,I2S-2024-012", with: "L-2026-001,I2S-9999-999")
+        try BeaconProcess.edit(config.appendingPathComponent("register/notices.csv"), replacingFirst: "N-2026-02,", with: "N-2026-01,")
+
+        let result = try BeaconProcess.run(["check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        let lines = result.errors.split(separator: "\n").map(String.init)
+        #expect(lines.contains("Config/register/updates.csv:1:rag: this required column is missing from the header row"))
+        #expect(lines.contains { $0.hasPrefix("Config/register/updates.csv:1:rag_status: unknown column; the columns are: update_id,") })
+        #expect(lines.contains("Config/register/projects.csv:2:approved_on: \"14/13/2024\" is not a date; write 2026-04-01 or 01/04/2026"))
+        #expect(lines.contains("Config/subscribers.yml:7:email: \"eira.sampl@ceredigion.example\\r\\nBcc: everyone@example.org\" is not a usable email address: it contains a line break"))
+        #expect(lines.contains("Config/register/lessons.csv:3:project_id: no project in projects.csv has the id \"I2S-9999-999\""))
+        #expect(lines.contains("Config/register/notices.csv:3:notice_id: \"N-2026-01\" is used twice; first at row/line 2"))
+        #expect(lines.last == "6 errors; nothing was written. Fix the files above and run `beacon check` again.")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests").path))
+    }
+
+    @Test("preview gives a portfolio holder, a director and a network different digests, each item with its reason")
+    func previewThreeReaders() throws {
+        let councillor = try BeaconProcess.run(["preview", "portfolio-holders-monthly", "--for", "cllr-eira-sampl"] + asOf)
+        let director = try BeaconProcess.run(["preview", "directors-fortnightly", "--for", "ffion-enghraifft"] + asOf)
+        let network = try BeaconProcess.run(["preview", "network-meeting-bulletin", "--for", "directors-of-finance-network"] + asOf)
+        for result in [councillor, director, network] { #expect(result.status == 0) }
+
+        #expect(councillor.output.contains("Invest to Save at a glance"))
+        #expect(councillor.output.contains("Prepared for Cllr Eira Sampl, Ceredigion County Council"))
+        #expect(councillor.output.contains("(Why: your organisation · newly evaluated · independently evaluated)"))
+
+        #expect(!director.output.contains("[English]"))
+        #expect(director.output.contains("Prosiectau tebyg mewn mannau eraill: pwy i'w ffonio"))
+        #expect(director.output.contains("Tebyg i: Cofnodion cleifion digidol mewn clinigau cleifion allanol"))
+        #expect(director.output.contains("(Pam: tebyg i'ch prosiect"))
+
+        #expect(network.output.contains("Overdue action: Share the outpatient records business case"))
+        #expect(network.output.contains("(Why: overdue by 31 days)"))
+        let welsh = try #require(network.output.range(of: "[Cymraeg]"))
+        let english = try #require(network.output.range(of: "[English]"))
+        #expect(welsh.lowerBound < english.lowerBound)
+    }
+
+    @Test("preview is byte-identical from run to run, in every format")
+    func previewDeterministic() throws {
+        for format in ["text", "html", "markdown"] {
+            let arguments = ["preview", "network-meeting-bulletin", "--for", "service-transformation-network", "--format", format] + asOf
+            let first = try BeaconProcess.run(arguments)
+            #expect(first.status == 0)
+            #expect(first.output == (try BeaconProcess.run(arguments)).output)
+        }
+    }
+
+    @Test("preview explains a digest or reader it does not know, and exits with a usage error")
+    func previewMistakes() throws {
+        let digest = try BeaconProcess.run(["preview", "weekly", "--for", "cllr-eira-sampl"])
+        #expect(digest.status == 64)
+        #expect(digest.errors.contains("no digest is called \"weekly\"; the digests are: portfolio-holders-monthly, directors-fortnightly, network-meeting-bulletin"))
+        let reader = try BeaconProcess.run(["preview", "portfolio-holders-monthly", "--for", "ffion-enghraifft"])
+        #expect(reader.status == 64)
+        #expect(reader.errors.contains("\"ffion-enghraifft\" is not in an audience that portfolio-holders-monthly is written for"))
+        let date = try BeaconProcess.run(["preview", "portfolio-holders-monthly", "--for", "cllr-eira-sampl", "--as-of", "1 Dec"])
+        #expect(date.status == 64)
+    }
+
+    @Test("list shows each digest's audiences, schedule, channels and budget")
+    func list() throws {
+        let result = try BeaconProcess.run(["list"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("network-meeting-bulletin — Invest to Save: network meeting bulletin"))
+        #expect(result.output.contains("frequency: monthly; schedule: 0 9 1 * * (Europe/London)"))
+        #expect(result.output.contains("budget: 8 items, 450 words"))
+    }
+
+    @Test("BEACON_ variables override settings from the file", arguments: [
+        (["BEACON_STALE_CONTACT_MONTHS": "1"], "more than 1 months ago"),
+        (["BEACON_CONFIG": "Config/nowhere.yml"], "Config/nowhere.yml: cannot read the file: no such file"),
+    ])
+    func environment(variables: [String: String], expected: String) throws {
+        let result = try BeaconProcess.run(["check"] + asOf, environment: variables)
+        #expect(result.errors.contains(expected))
+    }
+
+    @Test("Every command explains itself with --help", arguments: ["check", "list", "preview"])
+    func help(command: String) throws {
+        let result = try BeaconProcess.run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("--config <path>"))
+        #expect(result.output.contains("OVERVIEW:"))
+    }
+}
