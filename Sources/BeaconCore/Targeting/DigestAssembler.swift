@@ -21,13 +21,14 @@ public struct DigestAssembler: Sendable {
             (definition.funds.isEmpty || definition.funds.contains(project.fund)) && project.approvedOn < issueDate
         }
         let news = news(about: projects, in: window)
+        let pairs = Matchmaker(similarity: similarity).pairs(among: projects, for: reader, news: news)
         var candidates: [DigestItem] = []
         let wanted = Set(definition.sections)
         if wanted.contains(.highlights) {
-            candidates += highlights(projects: projects, news: news, reader: reader, issueDate: issueDate)
+            candidates += highlights(projects: projects, news: news, pairs: pairs, reader: reader, issueDate: issueDate)
         }
         if wanted.contains(.similarProjects) {
-            candidates += matches(projects: projects, news: news, reader: reader, issueDate: issueDate)
+            candidates += matches(pairs, news: news, reader: reader, issueDate: issueDate)
         }
         if wanted.contains(.notices) {
             candidates += notices(definition: definition, window: window, reader: reader, issueDate: issueDate)
@@ -80,11 +81,17 @@ public struct DigestAssembler: Sendable {
         return result
     }
 
-    /// One item per project with news, so a project takes one place on the page.
-    private func highlights(projects: [Project], news: [ProjectID: ProjectNews], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
+    /// One item per project with news, so a project takes one place on the page; a project like
+    /// the reader's own says so.
+    private func highlights(
+        projects: [Project], news: [ProjectID: ProjectNews], pairs: [MatchPair], reader: Reader, issueDate: CivilDate
+    ) -> [DigestItem] {
         projects.compactMap { project in
             guard let news = news[project.id] else { return nil }
             var relevance = Relevance.of(project, for: reader)
+            if reader.network == nil, let pair = pairs.first(where: { $0.match.id == project.id }), let reason = pair.reason {
+                relevance.add(pair.weight, reason)
+            }
             var base = 0
             if news.newlyEvaluated { relevance.add(40, .newlyEvaluated) }
             if news.newlyApproved { relevance.add(15, .newlyApproved) }
@@ -100,57 +107,21 @@ public struct DigestAssembler: Sendable {
         }
     }
 
-    /// Matchmaking: projects like the reader's own in other organisations, with the contact to
-    /// call; for readers with no project of their own, proven projects in their interests; for
-    /// networks, pairs of organisations in the network's scope doing similar things. A pair is
-    /// raised again only when one side has news, so matches do not repeat issue after issue.
-    private func matches(projects: [Project], news: [ProjectID: ProjectNews], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
-        let live = projects.filter { $0.status != .withdrawn }
-        var pairs: [(anchor: Project?, match: Project, score: Double)] = []
-        if let own = reader.organisation {
-            let anchors = live.filter { $0.organisation.key == own.key }
-            if anchors.isEmpty {
-                pairs = live.filter { project in
-                    project.organisation.key != own.key && project.evaluation.kind == .independent
-                        && project.themes.contains(where: reader.interests.contains)
-                }.map { (nil, $0, 0) }
-            } else {
-                for match in live where match.organisation.key != own.key {
-                    let best = anchors.map { ($0, similarity.score($0, match)) }.max { ($0.1, $1.0.id) < ($1.1, $0.0.id) }
-                    if let (anchor, score) = best, score >= ProjectSimilarity.threshold { pairs.append((anchor, match, score)) }
-                }
-            }
-        } else if let network = reader.network {
-            let scope = live.filter { project in
-                (network.sectors.isEmpty && network.themes.isEmpty) || network.sectors.contains(project.organisation.sector)
-                    || project.themes.contains(where: network.themes.contains)
-            }
-            for (index, anchor) in scope.enumerated() {
-                for match in scope[(index + 1)...] where match.organisation.key != anchor.organisation.key {
-                    let score = similarity.score(anchor, match)
-                    if score >= ProjectSimilarity.threshold {
-                        let (first, second) = anchor.id < match.id ? (anchor, match) : (match, anchor)
-                        pairs.append((first, second, score))
-                    }
-                }
-            }
-        }
-        pairs.removeAll { pair in news[pair.match.id] == nil && pair.anchor.map { news[$0.id] == nil } ?? true }
-        pairs.sort { ($0.score, $1.match.id, $1.anchor?.id ?? $1.match.id) > ($1.score, $0.match.id, $0.anchor?.id ?? $0.match.id) }
+    /// Matchmaking items. A subscriber's match that has news of its own already stands in the
+    /// highlights with the match as its reason, so it is not repeated here; a network is shown
+    /// each pair, both contacts given, since introducing them is the point.
+    private func matches(_ pairs: [MatchPair], news: [ProjectID: ProjectNews], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
         var appearances: [ProjectID: Int] = [:]
         var items: [DigestItem] = []
-        for pair in pairs {
-            let involved = [pair.match.id] + (reader.organisation == nil ? [pair.anchor?.id].compactMap { $0 } : [])
+        for pair in pairs where reader.network != nil || reader.organisation == nil || news[pair.match.id] == nil {
+            let involved = [pair.match.id] + (pair.introducesBoth ? [pair.anchor?.id].compactMap { $0 } : [])
             guard involved.allSatisfy({ appearances[$0, default: 0] < Self.matchesPerProject }) else { continue }
             involved.forEach { appearances[$0, default: 0] += 1 }
             var relevance = Relevance.of(pair.match, for: reader)
-            if let anchor = pair.anchor {
-                relevance.add(10 + Int(pair.score * 30), reader.organisation == nil
-                    ? .similarElsewhere(organisation: anchor.organisation.name) : .similarToYours(title: anchor.title))
-            }
+            if let reason = pair.reason { relevance.add(pair.weight, reason) }
             let key = "match:\(pair.anchor.map { "\($0.id)+" } ?? "")\(pair.match.id)"
             let date = max(pair.match.approvedOn, pair.anchor?.approvedOn ?? pair.match.approvedOn)
-            let content = DigestItem.Content.similar(match: pair.match, anchor: pair.anchor, introduceBoth: reader.organisation == nil)
+            let content = DigestItem.Content.similar(match: pair.match, anchor: pair.anchor, introduceBoth: pair.introducesBoth)
             items.append(item(key, content, date, base: 25, relevance, reader, issueDate))
         }
         return items
