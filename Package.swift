@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The register, audiences, targeting, assembly and rendering. Knows no channel.
@@ -23,15 +24,32 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
-        // The one place that wires the core to the command line (and, later, to every channel).
+        // Typed wrappers over the system libcurl, shared by every channel that talks to a server.
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        // The email channel: MIME messages, SMTP through libcurl, and the file outbox.
+        .target(
+            name: "BeaconEmail",
+            dependencies: [
+                "BeaconCore",
+                "CCurl",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // The one place that wires the core to the command line and to every channel.
         .executableTarget(
             name: "beacon",
             dependencies: [
                 "BeaconCore",
+                "BeaconEmail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
+        .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail"]),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"]),
     ]
 )

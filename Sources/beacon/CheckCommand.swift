@@ -15,15 +15,10 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOption
 
     func run() throws {
-        let (configuration, loadWarnings) = try options.load()
-        do {
-            _ = try DigestRenderer(configuration: configuration)
-        } catch {
-            Report.problems(error.diagnostics)
-            throw ExitCode(1)
-        }
+        let loaded = try Loaded(options)
+        let configuration = loaded.configuration
         let date = try asOf.date(in: configuration.settings)
-        let warnings = loadWarnings + ConfigurationReview.warnings(
+        let warnings = loaded.warnings + ConfigurationReview.warnings(
             configuration, asOf: date, availableChannels: Channels.available)
         print(Summary(configuration, file: ConfigurationLoader.displayName(options.settingsFile), asOf: date).lines.joined(separator: "\n"))
         if warnings.isEmpty {

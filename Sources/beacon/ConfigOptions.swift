@@ -17,11 +17,40 @@ struct ConfigOptions: ParsableArguments {
     /// The validated configuration and its warnings; on any error, prints them all and exits 1.
     func load() throws -> (configuration: Configuration, warnings: [Diagnostic]) {
         do {
-            return try ConfigurationLoader.load(settingsFile: settingsFile)
+            return try ConfigurationLoader.load(settingsFile: settingsFile, sections: Channels.settingsSections)
         } catch {
             Report.problems(error.diagnostics)
             throw ExitCode(1)
         }
+    }
+}
+
+/// Loads everything `send` and `preview` need: configuration, renderer and channels, or
+/// reports every problem and exits 1.
+struct Loaded {
+    let configuration: Configuration
+    let warnings: [Diagnostic]
+    let renderer: DigestRenderer
+    let channels: [ChannelName: any Channel]
+
+    init(_ options: ConfigOptions) throws {
+        let (configuration, warnings) = try options.load()
+        let (channels, channelProblems) = Channels.make(configuration)
+        var problems = channelProblems
+        var renderer: DigestRenderer?
+        do {
+            renderer = try DigestRenderer(configuration: configuration)
+        } catch {
+            problems += error.diagnostics
+        }
+        guard let renderer, !problems.contains(where: { $0.severity == .error }) else {
+            Report.problems(problems + warnings)
+            throw ExitCode(1)
+        }
+        self.configuration = configuration
+        self.warnings = warnings + problems
+        self.renderer = renderer
+        self.channels = channels
     }
 }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import BeaconCore
+import BeaconEmail
+import Foundation
 
 struct PreviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,14 +18,15 @@ struct PreviewCommand: ParsableCommand {
     @Option(name: .customLong("for"), help: ArgumentHelp("The subscriber or network to preview for.", valueName: "reader"))
     var reader: String
 
-    @Option(help: "text, html or markdown.")
-    var format: DigestFormat = .text
+    @Option(help: "text, html, markdown, or eml for the exact email message.")
+    var format: PreviewFormat = .text
 
     @OptionGroup var asOf: AsOfOption
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
-        let (configuration, _) = try options.load()
+        let loaded = try Loaded(options)
+        let configuration = loaded.configuration
         guard let definition = configuration.digest(DigestID(digest)) else {
             throw ValidationError("no digest is called \"\(digest)\"; the digests are: \(configuration.digests.map(\.id.rawValue).joined(separator: ", "))")
         }
@@ -33,17 +36,22 @@ struct PreviewCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
-        let renderer: DigestRenderer
-        do {
-            renderer = try DigestRenderer(configuration: configuration)
-        } catch {
-            Report.problems(error.diagnostics)
-            throw ExitCode(1)
-        }
         let assembled = DigestAssembler(configuration: configuration)
             .assemble(definition, for: target, on: try asOf.date(in: configuration.settings))
-        print(renderer.render(assembled, as: format), terminator: "")
+        switch format {
+        case .eml:
+            guard let subscriber = configuration.subscriber(SubscriberID(reader)),
+                  let email = loaded.channels[EmailChannel.name] as? EmailChannel else {
+                throw ValidationError("--format eml needs a subscriber, not a network")
+            }
+            let message = email.message(for: Delivery(subscriber: subscriber, issue: assembled, renderer: loaded.renderer))
+            FileHandle.standardOutput.write(message)
+        case .text, .html, .markdown:
+            print(loaded.renderer.render(assembled, as: DigestFormat(rawValue: format.rawValue)!), terminator: "")
+        }
     }
 }
 
-extension DigestFormat: ExpressibleByArgument {}
+enum PreviewFormat: String, CaseIterable, ExpressibleByArgument {
+    case text, html, markdown, eml
+}

@@ -6,11 +6,13 @@ public enum ConfigurationLoader {
     /// Throws `InvalidConfiguration` listing every error (and the warnings found on the way).
     /// On success, `warnings` holds what the operator should act on.
     public static func load(
-        settingsFile: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+        settingsFile: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
+        sections: [SettingsSectionSpec] = []
     ) throws(InvalidConfiguration) -> (configuration: Configuration, warnings: [Diagnostic]) {
         let diagnostics = Diagnostics()
         let settings = SettingsLoader.load(
-            file: settingsFile, displayName: displayName(settingsFile), environment: environment, diagnostics: diagnostics)
+            file: settingsFile, displayName: displayName(settingsFile), environment: environment, sections: sections,
+            diagnostics: diagnostics)
         guard let settings else { throw InvalidConfiguration(diagnostics: diagnostics.all) }
 
         let register = settings.registerFolder

@@ -26,6 +26,11 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     public let location: SourceLocation
     public let problem: InputProblem
 
+    public init(location: SourceLocation, problem: InputProblem) {
+        self.location = location
+        self.problem = problem
+    }
+
     public var severity: Severity { problem.isWarning ? .warning : .error }
 
     public var description: String { "\(location): \(severity == .warning ? "warning: " : "")\(problem)" }

@@ -12,28 +12,37 @@ enum SettingsLoader {
     /// Variables that are not settings but are read elsewhere, so they are not reported as unknown.
     static let otherVariables: Set<String> = ["BEACON_CONFIG"]
 
-    static func environmentName(of key: String) -> String {
+    static func defaultEnvironmentName(of key: String) -> String {
         "BEACON_" + key.uppercased().replacingOccurrences(of: ".", with: "_")
     }
 
     static func load(
-        file: URL, displayName: String, environment: [String: String], diagnostics: Diagnostics
+        file: URL, displayName: String, environment: [String: String], sections: [SettingsSectionSpec],
+        diagnostics: Diagnostics
     ) -> Settings? {
         guard let root = YAMLFile.root(url: file, displayName: displayName, diagnostics: diagnostics) else { return nil }
         guard root.mapping != nil else {
             diagnostics.report(.wrongShape(expected: "settings as key: value lines"), at: SourceLocation(file: displayName))
             return nil
         }
-        let yaml = YAMLRecordSource(file: displayName, node: root, known: Set(keys), diagnostics: diagnostics)
-        let source = SettingsSource(yaml: yaml, overrides: overrides(from: environment, diagnostics: diagnostics))
+        var environmentNames = Dictionary(uniqueKeysWithValues: keys.map { ($0, defaultEnvironmentName(of: $0)) })
+        for section in sections {
+            for key in section.keys {
+                environmentNames[section.name + "." + key] = section.environmentNames[key] ?? defaultEnvironmentName(of: section.name + "." + key)
+            }
+        }
+        let secrets = Set(sections.flatMap(\.secretVariables))
+        let yaml = YAMLRecordSource(file: displayName, node: root, known: Set(environmentNames.keys), diagnostics: diagnostics)
+        let source = SettingsSource(
+            yaml: yaml, environmentNames: environmentNames,
+            overrides: overrides(from: environment, names: environmentNames, secrets: secrets, diagnostics: diagnostics))
         let reader = RecordReader(source: source, diagnostics: diagnostics)
         let configFolder = file.deletingLastPathComponent()
 
+        let currentFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        func base(_ key: String) -> URL { source.overrides[key] != nil ? currentFolder : configFolder }
         func path(_ key: String, default fallback: String) -> URL {
-            let text = reader.string(key, required: false) ?? fallback
-            let base = source.overrides[key] != nil
-                ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) : configFolder
-            return URL(fileURLWithPath: text, relativeTo: base).standardizedFileURL
+            URL(fileURLWithPath: reader.string(key, required: false) ?? fallback, relativeTo: base(key)).standardizedFileURL
         }
 
         let programme = reader.localized("programme")
@@ -45,8 +54,17 @@ enum SettingsLoader {
             if let zone = TimeZone(identifier: name) { timeZone = zone } else { reader.report(.badTimeZone(name), "time_zone") }
         }
         let subscriberFiles = (source.list("subscribers") ?? ["subscribers.yml"]).map { text in
-            URL(fileURLWithPath: text, relativeTo: source.overrides["subscribers"] != nil
-                ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true) : configFolder).standardizedFileURL
+            URL(fileURLWithPath: text, relativeTo: base("subscribers")).standardizedFileURL
+        }
+        var sectionValues: [String: SettingsSectionValues] = [:]
+        for section in sections {
+            var entries: [String: SettingsSectionValues.Entry] = [:]
+            for key in section.keys {
+                let path = section.name + "." + key
+                guard let text = source.text(path) else { continue }
+                entries[key] = .init(text: text, location: source.location(of: path), base: base(path))
+            }
+            sectionValues[section.name] = SettingsSectionValues(name: section.name, entries: entries, file: displayName)
         }
         let staleMonths = reader.positiveInt("stale_contact_months") ?? 12
         let baseURL = reader.url("public_base_url")
@@ -63,16 +81,19 @@ enum SettingsLoader {
             digestsFile: path("digests", default: "digests.yml"),
             templatesFolder: path("templates", default: "templates"),
             staleContactMonths: staleMonths,
-            publicBaseURL: baseURL)
+            publicBaseURL: baseURL,
+            sections: sectionValues)
     }
 
-    private static func overrides(from environment: [String: String], diagnostics: Diagnostics) -> [String: String] {
-        let byName = Dictionary(uniqueKeysWithValues: keys.map { (environmentName(of: $0), $0) })
+    private static func overrides(
+        from environment: [String: String], names: [String: String], secrets: Set<String>, diagnostics: Diagnostics
+    ) -> [String: String] {
+        let byName = Dictionary(names.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var overrides: [String: String] = [:]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("BEACON_") {
             if let key = byName[name] {
                 overrides[key] = value
-            } else if !otherVariables.contains(name) {
+            } else if !otherVariables.contains(name), !secrets.contains(name) {
                 diagnostics.report(.unknownEnvironmentVariable(name), at: SourceLocation(file: "environment", field: name))
             }
         }
@@ -83,13 +104,14 @@ enum SettingsLoader {
 /// Settings from the file, with environment variables taking precedence key by key.
 private struct SettingsSource: FieldSource {
     let yaml: YAMLRecordSource
+    let environmentNames: [String: String]
     let overrides: [String: String]
 
     var recordLocation: SourceLocation { yaml.recordLocation }
 
     func location(of field: String) -> SourceLocation {
         overrides[field] != nil
-            ? SourceLocation(file: "environment", field: SettingsLoader.environmentName(of: field))
+            ? SourceLocation(file: "environment", field: environmentNames[field] ?? field)
             : yaml.location(of: field)
     }
 

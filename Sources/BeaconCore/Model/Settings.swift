@@ -13,6 +13,12 @@ public struct Settings: Sendable {
     public let templatesFolder: URL
     public let staleContactMonths: Int
     public let publicBaseURL: String?
+    /// Channels' own sections, by section name, for each channel to read and check.
+    public let sections: [String: SettingsSectionValues]
+
+    public func section(_ name: String) -> SettingsSectionValues {
+        sections[name] ?? SettingsSectionValues(name: name, entries: [:], file: "settings")
+    }
 }
 
 /// Who readers contact about the fund itself.

@@ -30,8 +30,9 @@ public struct DigestRenderer: Sendable {
         self.templates = templates
     }
 
-    public func render(_ digest: AssembledDigest, as format: DigestFormat) -> String {
-        let view = DigestView(digest, settings: settings, register: register)
+    /// `unsubscribe` adds the reader's own way out to every language's footer (email).
+    public func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String? = nil) -> String {
+        let view = DigestView(digest, settings: settings, register: register, unsubscribe: unsubscribe)
         let rendered = templates[format]!.render(view)
         return format == .text ? PlainTextWrapper.wrap(rendered) : rendered
     }

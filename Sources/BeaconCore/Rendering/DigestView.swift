@@ -26,6 +26,13 @@ struct DigestView {
         let nothingNew: String?
         let more: String?
         let fundTeam: String
+        let unsubscribe: Unsubscribe?
+    }
+
+    struct Unsubscribe {
+        let text: String
+        let action: String
+        let link: String
     }
 
     struct Figures {
@@ -73,7 +80,7 @@ struct DigestView {
 }
 
 extension DigestView {
-    init(_ digest: AssembledDigest, settings: Settings, register: Register) {
+    init(_ digest: AssembledDigest, settings: Settings, register: Register, unsubscribe: String?) {
         let languages = digest.reader.language.languages
         let heading = { (language: Language) in
             let phrases = Phrasebook(language: language)
@@ -87,7 +94,7 @@ extension DigestView {
             ? languages.map { Text(text: Phrasebook(language: $0).bilingualNote, lang: $0.rawValue, note: nil) } : []
         editions = languages.map { language in
             EditionBuilder(phrases: Phrasebook(language: language), digest: digest, settings: settings, register: register)
-                .edition(showLanguageName: languages.count > 1)
+                .edition(showLanguageName: languages.count > 1, unsubscribe: unsubscribe)
         }
     }
 }
@@ -99,7 +106,7 @@ private struct EditionBuilder {
     let settings: Settings
     let register: Register
 
-    func edition(showLanguageName: Bool) -> DigestView.Edition {
+    func edition(showLanguageName: Bool, unsubscribe: String?) -> DigestView.Edition {
         let language = phrases.language
         let sections = digest.sections.filter { !$0.items.isEmpty }.map { section in
             DigestView.Section(heading: phrases.heading(section.kind), items: section.items.map(item))
@@ -118,7 +125,8 @@ private struct EditionBuilder {
             sections: sections,
             nothingNew: digest.isEmpty ? phrases.nothingNew : nil,
             more: digest.omitted > 0 ? phrases.more(digest.omitted) : nil,
-            fundTeam: phrases.fundTeam(settings.fundTeam))
+            fundTeam: phrases.fundTeam(settings.fundTeam),
+            unsubscribe: unsubscribe.map { DigestView.Unsubscribe(text: phrases.unsubscribe, action: phrases.unsubscribeAction, link: $0) })
     }
 
     private func text(_ localized: LocalizedText) -> DigestView.Text {

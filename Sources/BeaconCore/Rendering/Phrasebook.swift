@@ -11,20 +11,8 @@ struct Phrasebook {
 
     // MARK: Dates and money
 
-    private static let englishMonths = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
-    private static let welshMonths = [
-        "Ionawr", "Chwefror", "Mawrth", "Ebrill", "Mai", "Mehefin", "Gorffennaf", "Awst", "Medi", "Hydref",
-        "Tachwedd", "Rhagfyr",
-    ]
-
-    func date(_ date: CivilDate) -> String { "\(date.day) \(monthYear(date))" }
-
-    func monthYear(_ date: CivilDate) -> String {
-        "\((language == .welsh ? Self.welshMonths : Self.englishMonths)[date.month - 1]) \(date.year)"
-    }
+    func date(_ date: CivilDate) -> String { DateWording.date(date, in: language) }
+    func monthYear(_ date: CivilDate) -> String { DateWording.monthYear(date, in: language) }
 
     // MARK: Page
 
@@ -57,6 +45,11 @@ struct Phrasebook {
         let details = [text(team.name), team.email, team.phone].compactMap { $0 }.joined(separator: ", ")
         return pick("Questions about the fund: \(details)", "Cwestiynau am y gronfa: \(details)")
     }
+
+    var unsubscribe: String {
+        pick("To stop receiving this digest", "I roi'r gorau i gael y crynodeb hwn")
+    }
+    var unsubscribeAction: String { pick("unsubscribe", "dad-danysgrifio") }
 
     // MARK: Sections
 

@@ -1,0 +1,63 @@
+import BeaconCore
+import Foundation
+
+/// The `email:` section of `beacon.yml`, with secrets from the environment. Passwords and the
+/// unsubscribe key are never read from the settings file and never printed.
+public struct EmailSettings: Sendable {
+    public static let spec = SettingsSectionSpec(
+        name: "email",
+        keys: [
+            "from", "from_name.en", "from_name.cy", "reply_to", "unsubscribe_address",
+            "smtp.url", "smtp.username", "smtp.ca_file", "smtp.require_tls", "smtp.connections",
+            "smtp.rate", "smtp.connect_timeout", "smtp.timeout", "smtp.attempts", "smtp.retry_delay",
+        ],
+        environmentNames: [
+            "smtp.url": "BEACON_SMTP_URL", "smtp.username": "BEACON_SMTP_USERNAME",
+            "smtp.ca_file": "BEACON_SMTP_CA_FILE", "smtp.require_tls": "BEACON_SMTP_REQUIRE_TLS",
+            "smtp.connections": "BEACON_SMTP_CONNECTIONS", "smtp.rate": "BEACON_SMTP_RATE",
+            "smtp.connect_timeout": "BEACON_SMTP_CONNECT_TIMEOUT", "smtp.timeout": "BEACON_SMTP_TIMEOUT",
+            "smtp.attempts": "BEACON_SMTP_ATTEMPTS", "smtp.retry_delay": "BEACON_SMTP_RETRY_DELAY",
+        ],
+        secretVariables: [
+            "BEACON_SMTP_PASSWORD", "BEACON_SMTP_PASSWORD_FILE", "BEACON_UNSUBSCRIBE_SECRET", "BEACON_UNSUBSCRIBE_SECRET_FILE",
+        ])
+
+    public let from: String
+    public let fromName: LocalizedText
+    public let replyTo: String
+    public let unsubscribeAddress: String
+    public let publicBaseURL: String?
+    public let outbox: URL
+    /// Nil: no server is configured and messages go to the file outbox.
+    public let smtp: SMTPSettings?
+    public let unsubscribeSecret: SymmetricSecret
+
+    /// Reads and checks the section; `problems` lists everything wrong, with file, line and key.
+    public static func read(
+        from configuration: Configuration, environment: [String: String]
+    ) -> (settings: EmailSettings?, problems: [Diagnostic]) {
+        let settings = configuration.settings
+        let reader = SettingsSectionReader(settings.section("email"))
+        let from = reader.email("from") ?? settings.fundTeam.email
+        let fromName = reader.string("from_name.en").map { LocalizedText(english: $0, welsh: reader.string("from_name.cy")) }
+            ?? settings.fundTeam.name
+        let replyTo = reader.email("reply_to") ?? settings.fundTeam.email
+        let unsubscribeAddress = reader.email("unsubscribe_address") ?? replyTo
+        let smtp = SMTPSettings.read(reader, environment: environment)
+        var problems = reader.problems
+        let secret: SymmetricSecret?
+        do {
+            secret = try SymmetricSecret.load(
+                environment: environment, variable: "BEACON_UNSUBSCRIBE_SECRET",
+                generatedAt: settings.dataFolder.appendingPathComponent("keys/unsubscribe.key"))
+        } catch {
+            problems.append(Diagnostic(location: SourceLocation(file: "environment", field: "BEACON_UNSUBSCRIBE_SECRET"), problem: .inconsistent("\(error)")))
+            secret = nil
+        }
+        guard !problems.contains(where: { $0.severity == .error }), let secret else { return (nil, problems) }
+        return (EmailSettings(
+            from: from, fromName: fromName, replyTo: replyTo, unsubscribeAddress: unsubscribeAddress,
+            publicBaseURL: settings.publicBaseURL, outbox: settings.dataFolder.appendingPathComponent("outbox"),
+            smtp: smtp, unsubscribeSecret: secret), problems)
+    }
+}

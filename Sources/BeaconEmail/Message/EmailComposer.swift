@@ -1,0 +1,89 @@
+import BeaconCore
+import Crypto
+import Foundation
+
+/// Turns one reader's issue into the message they receive: bilingual subject and bodies,
+/// the headers mail clients and list tools look for, and a signed way to unsubscribe.
+public struct EmailComposer: Sendable {
+    let settings: EmailSettings
+    let timeZone: TimeZone
+
+    public init(settings: EmailSettings, timeZone: TimeZone) {
+        self.settings = settings
+        self.timeZone = timeZone
+    }
+
+    /// An addressed message: envelope sender and recipient, and the bytes to send.
+    public struct Message: Sendable {
+        public let sender: String
+        public let recipient: String
+        public let messageID: String
+        public let bytes: Data
+    }
+
+    public func compose(_ delivery: Delivery, at date: Date) -> Message {
+        let issue = delivery.issue
+        let subscriber = delivery.subscriber
+        let languages = subscriber.language.languages
+        let domain = settings.from.split(separator: "@").last.map(String.init) ?? "localhost"
+        let identity = "\(issue.definition.id.rawValue)\n\(issue.issueDate)\n\(subscriber.id.rawValue)"
+        let hash = SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+        let messageID = "<beacon.\(hash.prefix(32))@\(domain)>"
+
+        let token = UnsubscribeToken(subscriber: subscriber.id, digest: issue.definition.id).signed(with: settings.unsubscribeSecret)
+        let mailto = "mailto:\(settings.unsubscribeAddress)?subject=unsubscribe%20\(token)"
+        let oneClick = settings.publicBaseURL.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/unsubscribe/\(token)" }
+        let visibleLink = oneClick ?? mailto
+
+        var headers: [(name: String, value: String)] = [
+            ("Date", Self.rfc5322(date, in: timeZone)),
+            ("From", HeaderEncoding.mailbox(name: languages.map { settings.fromName.resolved(in: $0).text }.uniqued().joined(separator: " / "), address: settings.from)),
+            ("Reply-To", HeaderEncoding.mailbox(name: nil, address: settings.replyTo)),
+            ("To", HeaderEncoding.mailbox(name: subscriber.name, address: subscriber.email)),
+            ("Subject", HeaderEncoding.text(subject(issue, languages: languages))),
+            ("Message-ID", messageID),
+            ("Content-Language", languages.map(\.rawValue).joined(separator: ", ")),
+            ("List-Id", "\(HeaderEncoding.text(issue.definition.title.english)) <\(Self.label(issue.definition.id.rawValue)).\(domain)>"),
+            ("List-Unsubscribe", (["<\(mailto)>"] + (oneClick.map { ["<\($0)>"] } ?? [])).joined(separator: ", ")),
+        ]
+        if oneClick?.lowercased().hasPrefix("https://") == true {
+            headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+        }
+        headers.append(("Auto-Submitted", "auto-generated"))
+
+        let message = MIMEMessage(
+            headers: headers,
+            text: delivery.renderer.render(issue, as: .text, unsubscribe: visibleLink),
+            html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink),
+            boundary: "beacon-\(hash.suffix(24))")
+        return Message(sender: settings.from, recipient: subscriber.email, messageID: messageID, bytes: message.bytes)
+    }
+
+    /// Welsh first: `Teitl – 1 Rhagfyr 2026 / Title – 1 December 2026`.
+    private func subject(_ issue: AssembledDigest, languages: [Language]) -> String {
+        languages.map { language in
+            "\(issue.definition.title.resolved(in: language).text) – \(DateWording.date(issue.issueDate, in: language))"
+        }.joined(separator: " / ")
+    }
+
+    /// A list label made only of letters, digits and hyphens, as List-Id needs.
+    static func label(_ id: String) -> String {
+        let mapped = id.lowercased().unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "-" }
+        return String(mapped)
+    }
+
+    static func rfc5322(_ date: Date, in timeZone: TimeZone) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+        return formatter.string(from: date)
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,42 @@
+import Crypto
+import Foundation
+
+/// A signing key for unsubscribe tokens: from `BEACON_UNSUBSCRIBE_SECRET` (or `…_FILE`), or else
+/// generated once and kept, readable only by its owner, in the data folder, so a fresh install
+/// works and tokens stay valid from run to run. It is never logged or committed.
+public struct SymmetricSecret: Sendable {
+    private let material: Data
+
+    public init(_ text: String) {
+        material = Data(text.utf8)
+    }
+
+    var key: SymmetricKey { SymmetricKey(data: material) }
+
+    struct Unusable: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    static func load(environment: [String: String], variable: String, generatedAt file: URL) throws -> SymmetricSecret {
+        if let text = environment[variable] {
+            guard text.utf8.count >= 16 else { throw Unusable(description: "\(variable) must be at least 16 characters") }
+            return SymmetricSecret(text)
+        }
+        if let path = environment[variable + "_FILE"] {
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
+                  text.utf8.count >= 16 else {
+                throw Unusable(description: "\(variable)_FILE must name a readable file holding at least 16 characters")
+            }
+            return SymmetricSecret(text)
+        }
+        if let text = try? String(contentsOf: file, encoding: .utf8), text.utf8.count >= 16 {
+            return SymmetricSecret(text)
+        }
+        let generated = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(generated.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw Unusable(description: "cannot create \(file.path) to keep the unsubscribe key; set \(variable)")
+        }
+        return SymmetricSecret(generated)
+    }
+}

@@ -1,0 +1,32 @@
+import BeaconCore
+import Foundation
+
+/// The embedded default when no SMTP server is set: each message as an `.eml` file under
+/// `outbox/<digest>/<issue date>/`, written atomically, byte for byte what SMTP would carry.
+struct FileOutbox {
+    let folder: URL
+
+    func file(for delivery: Delivery) -> URL {
+        folder.appendingPathComponent(EmailComposer.label(delivery.digest.id.rawValue))
+            .appendingPathComponent(delivery.issue.issueDate.description)
+            .appendingPathComponent(Self.fileName(delivery.subscriber.id) + ".eml")
+    }
+
+    func write(_ message: EmailComposer.Message, for delivery: Delivery) -> DeliveryOutcome {
+        let url = file(for: delivery)
+        do {
+            try AtomicFile.write(message.bytes, to: url)
+            return .delivered("written to \(ConfigurationLoader.displayName(url))")
+        } catch {
+            return .deferred("cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+
+    /// A safe file name; ids that needed changing get a short hash so two cannot collide.
+    static func fileName(_ id: SubscriberID) -> String {
+        let label = EmailComposer.label(id.rawValue)
+        guard label != id.rawValue else { return label }
+        let checksum = id.rawValue.unicodeScalars.reduce(UInt32(2_166_136_261)) { ($0 ^ $1.value) &* 16_777_619 }
+        return label + "-" + String(checksum, radix: 16)
+    }
+}
