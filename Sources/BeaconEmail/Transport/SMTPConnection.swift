@@ -59,7 +59,7 @@ final class SMTPConnection {
         setString(CURLOPT_MAIL_FROM, "<\(sender)>")
         _ = beacon_curl_set_list(handle, CURLOPT_MAIL_RCPT, recipients)
         _ = beacon_curl_set_pointer(handle, CURLOPT_READDATA, Unmanaged.passUnretained(upload).toOpaque())
-        transcript.lastReply = ""
+        transcript.replies.removeAll(keepingCapacity: true)
         errorBuffer[0] = 0
         let result = withExtendedLifetime(upload) { curl_easy_perform(handle) }
         var code = 0
@@ -68,7 +68,8 @@ final class SMTPConnection {
     }
 
     private func classify(_ result: CURLcode, replyCode: Int) -> Attempt {
-        let reply = transcript.lastReply.isEmpty ? "\(replyCode)" : transcript.lastReply
+        // After a refusal libcurl says QUIT, so the reply that matters is the last one with the refusal's code.
+        let reply = transcript.replies.last { $0.hasPrefix("\(replyCode)") } ?? transcript.replies.last ?? "\(replyCode)"
         let detail = String(cString: errorBuffer).isEmpty ? String(cString: curl_easy_strerror(result)) : String(cString: errorBuffer)
         switch result {
         case CURLE_OK:
@@ -111,9 +112,9 @@ private final class Upload {
     }
 }
 
-/// The server's most recent reply line.
+/// The server's reply lines during one message.
 private final class Transcript {
-    var lastReply = ""
+    var replies: [String] = []
 }
 
 private let readBytes: beacon_curl_read_callback = { buffer, size, count, context in
@@ -131,8 +132,7 @@ private let readBytes: beacon_curl_read_callback = { buffer, size, count, contex
 private let keepReplies: beacon_curl_debug_callback = { _, type, data, size, context in
     guard type == CURLINFO_HEADER_IN, let data, let context else { return 0 }
     let text = String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
-    if let line = text.split(whereSeparator: \.isNewline).last(where: { !$0.isEmpty }) {
-        Unmanaged<Transcript>.fromOpaque(context).takeUnretainedValue().lastReply = String(line)
-    }
+    let transcript = Unmanaged<Transcript>.fromOpaque(context).takeUnretainedValue()
+    transcript.replies += text.split(whereSeparator: \.isNewline).filter { !$0.isEmpty }.map(String.init)
     return 0
 }

@@ -1,0 +1,69 @@
+@testable import BeaconEmail
+import BeaconCore
+import Foundation
+import Testing
+
+@Suite("MIME encoding: what reaches the wire")
+struct MIMETests {
+    @Test("Quoted-printable keeps lines within 76 characters, uses CRLF, and never splits an escape")
+    func quotedPrintable() {
+        let text = String(repeating: "Gŵyl Ddewi ", count: 30) + "\nend with space \nx=y\nFrom the start\n.\n"
+        let encoded = QuotedPrintable.encode(text)
+        let lines = encoded.components(separatedBy: "\r\n")
+        #expect(lines.allSatisfy { $0.count <= 76 })
+        #expect(!encoded.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(lines.contains("end with space=20"))
+        #expect(lines.contains("x=3Dy"))
+        #expect(lines.contains("=46rom the start"))
+        #expect(lines.contains("=2E"))
+        for line in lines where line.hasSuffix("=") {
+            #expect(!line.dropLast().hasSuffix("=") || line.dropLast().hasSuffix("=3D"))
+        }
+        #expect(encoded.contains("G=C5=B5yl"))
+    }
+
+    @Test("Encoded words are at most 75 characters and never split a Welsh letter or an emoji")
+    func encodedWords() throws {
+        let subject = String(repeating: "ŵŷâ ", count: 20) + "👩🏽‍⚕️ end"
+        let words = HeaderEncoding.encodedWords(subject)
+        #expect(words.count > 1)
+        var decoded = Data()
+        for word in words {
+            #expect(word.count <= 75)
+            #expect(word.hasPrefix("=?UTF-8?B?") && word.hasSuffix("?="))
+            let payload = try #require(Data(base64Encoded: String(word.dropFirst(10).dropLast(2))))
+            #expect(String(data: payload, encoding: .utf8) != nil, "a word holds a broken character")
+            decoded += payload
+        }
+        #expect(String(decoding: decoded, as: UTF8.self) == subject)
+    }
+
+    @Test("Folded headers stay within 78 characters where spaces allow")
+    func folding() {
+        let header = HeaderEncoding.header("Subject", HeaderEncoding.text(String(repeating: "Invest to Save digest ", count: 10)))
+        #expect(header.components(separatedBy: "\r\n").allSatisfy { $0.count <= 78 })
+        #expect(header.components(separatedBy: "\r\n").dropFirst().allSatisfy { $0.hasPrefix(" ") })
+    }
+
+    @Test("Line breaks in a value can never start a new header")
+    func noHeaderInjection() {
+        let subject = HeaderEncoding.header("Subject", HeaderEncoding.text("Hello\r\nBcc: everyone@example.org"))
+        #expect(subject == "Subject: Hello Bcc: everyone@example.org")
+        let to = HeaderEncoding.mailbox(name: "Eira \"Boss\" <evil@example.org>, Sampl\nBcc: x@example.org", address: "eira@example.org")
+        #expect(to == "\"Eira \\\"Boss\\\" <evil@example.org>, Sampl Bcc: x@example.org\" <eira@example.org>")
+        #expect(HeaderEncoding.mailbox(name: "Cllr Eira Sampl", address: "eira@example.org") == "Cllr Eira Sampl <eira@example.org>")
+        #expect(HeaderEncoding.mailbox(name: "Tîm Buddsoddi", address: "t@example.org").hasPrefix("=?UTF-8?B?"))
+    }
+
+    @Test("Unsubscribe tokens name the reader and digest, and a changed token is refused")
+    func tokens() {
+        let secret = SymmetricSecret("a secret of at least sixteen characters")
+        let token = UnsubscribeToken(subscriber: SubscriberID("cllr-eira-sampl"), digest: DigestID("portfolio-holders-monthly"))
+        let signed = token.signed(with: secret)
+        #expect(UnsubscribeToken.verify(signed, with: secret) == token)
+        #expect(UnsubscribeToken.verify(signed, with: SymmetricSecret("another secret of sixteen characters")) == nil)
+        let forged = UnsubscribeToken(subscriber: SubscriberID("ffion-enghraifft"), digest: DigestID("portfolio-holders-monthly")).signed(with: SymmetricSecret("guessed secret, sixteen chars"))
+        let spliced = forged.split(separator: ".")[0] + "." + signed.split(separator: ".")[1]
+        #expect(UnsubscribeToken.verify(String(spliced), with: secret) == nil)
+    }
+}

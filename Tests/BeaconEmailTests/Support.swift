@@ -1,0 +1,165 @@
+import BeaconCore
+@testable import BeaconEmail
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let peers = packageRoot.appendingPathComponent("Tests/BeaconEmailTests/Peers")
+let issueDate = CivilDate(year: 2026, month: 12, day: 1)!
+/// A fixed send time, so the outbox and SMTP copies of a message can be compared byte for byte.
+let sendTime = Date(timeIntervalSince1970: 1_796_115_600)
+
+func temporaryFolder(_ name: String) throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// The example configuration from `Config/`, optionally edited, with its data folder moved to
+/// a temporary one and any `BEACON_` settings given.
+struct Example {
+    let configuration: Configuration
+    let environment: [String: String]
+
+    init(environment extra: [String: String] = [:], edit: ((URL) throws -> Void)? = nil) throws {
+        var settingsFile = packageRoot.appendingPathComponent("Config/beacon.yml")
+        if let edit {
+            let copy = try temporaryFolder("config")
+            try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: copy.appendingPathComponent("Config"))
+            try edit(copy.appendingPathComponent("Config"))
+            settingsFile = copy.appendingPathComponent("Config/beacon.yml")
+        }
+        var environment = ["BEACON_DATA": try temporaryFolder("data").path, "BEACON_UNSUBSCRIBE_SECRET": "test secret, not for real use"]
+        environment.merge(extra) { _, new in new }
+        self.environment = environment
+        configuration = try ConfigurationLoader.load(settingsFile: settingsFile, environment: environment, sections: [EmailSettings.spec]).configuration
+    }
+
+    func settings() throws -> EmailSettings {
+        let (settings, problems) = EmailSettings.read(from: configuration, environment: environment)
+        return try #require(settings, "\(problems)")
+    }
+
+    func channel() throws -> EmailChannel {
+        EmailChannel(settings: try settings(), timeZone: configuration.settings.timeZone, clock: { sendTime })
+    }
+
+    /// Every email delivery of every example digest.
+    func deliveries() throws -> [Delivery] {
+        let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
+        return configuration.digests.flatMap { Array(planner.deliveries(of: $0, over: EmailChannel.name, on: issueDate)) }
+    }
+
+    /// Sends every example digest; returns each subscriber's outcome.
+    func send(over channel: EmailChannel? = nil) throws -> [String: DeliveryOutcome] {
+        let outcomes = Outcomes()
+        try (channel ?? self.channel()).deliver(try deliveries()) { delivery, outcome in
+            outcomes.add("\(delivery.digest.id)/\(delivery.subscriber.id)", outcome)
+        }
+        return outcomes.all
+    }
+}
+
+final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [String: DeliveryOutcome] = [:]
+
+    func add(_ key: String, _ outcome: DeliveryOutcome) {
+        lock.withLock {
+            precondition(outcomes[key] == nil, "\(key) was recorded twice")
+            outcomes[key] = outcome
+        }
+    }
+
+    var all: [String: DeliveryOutcome] { lock.withLock { outcomes } }
+}
+
+/// A message as Python's email package reads it (see Peers/read_message.py).
+struct ReadMessage: Decodable {
+    let headers: [String: String]
+    let header_names: [String]
+    let content_type: String
+    let parts: [String]
+    let part_encodings: [String]
+    let plain: String?
+    let html: String?
+    let to_addresses: [String]
+    let defects: [String]
+    let bare_line_feeds: Int
+    let longest_body_line: Int
+    let longest_header_line: Int
+    let non_ascii_bytes: Int
+
+    static func read(_ file: URL) throws -> ReadMessage {
+        let output = try runPython(peers.appendingPathComponent("read_message.py"), [file.path])
+        return try JSONDecoder().decode(ReadMessage.self, from: output)
+    }
+}
+
+@discardableResult
+func runPython(_ script: URL, _ arguments: [String]) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [script.path] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else { throw PeerFailed(description: "\(script.lastPathComponent) exited \(process.terminationStatus)") }
+    return data
+}
+
+struct PeerFailed: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// aiosmtpd from Debian's python3-aiosmtpd on a free loopback port (see Peers/smtp_server.py).
+/// In CI a missing peer is an error, never a skip.
+final class SMTPTestServer {
+    let maildir: URL
+    let port: Int
+    private let process: Process
+
+    init(_ arguments: [String] = []) throws {
+        maildir = try temporaryFolder("maildir")
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [peers.appendingPathComponent("smtp_server.py").path, "--maildir", maildir.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw PeerFailed(description: "the test SMTP server did not start; is python3-aiosmtpd installed?") }
+            line += chunk
+        }
+        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.hasPrefix("READY "), let port = Int(text.dropFirst(6)) else { throw PeerFailed(description: "unexpected: \(text)") }
+        self.port = port
+    }
+
+    deinit {
+        // SIGKILL: a process started from a thread pool can inherit a blocked SIGTERM.
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    var url: String { "smtp://127.0.0.1:\(port)" }
+
+    /// Messages accepted so far, in order, with their envelope recipients.
+    func messages() throws -> [(file: URL, recipients: [String])] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: maildir.path).filter { $0.hasSuffix(".eml") }.sorted()
+        return try names.map { name in
+            let file = maildir.appendingPathComponent(name)
+            let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: file.deletingPathExtension().appendingPathExtension("json"))) as? [String: Any]
+            return (file, envelope?["to"] as? [String] ?? [])
+        }
+    }
+
+    var connections: Int {
+        ((try? String(contentsOf: maildir.appendingPathComponent("connections.log"), encoding: .utf8)) ?? "")
+            .split(separator: "\n").count
+    }
+}
