@@ -111,3 +111,56 @@ struct CommandLineTests {
         #expect(result.output.contains("OVERVIEW:"))
     }
 }
+
+@Suite("beacon send on the example configuration")
+struct SendCommandTests {
+    @Test("With no SMTP server set, send writes every email to the outbox, summarises and reports")
+    func sendToOutbox() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        let result = try BeaconProcess.run(["send", "--as-of", "2026-12-01"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.output.contains("email: 9 sent, 0 deferred, 0 failed"))
+        #expect(result.output.contains("rss: not available in this build; 3 readers not reached over it"))
+        let outbox = folder.appendingPathComponent("Digests/outbox/directors-fortnightly/2026-12-01")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path).sorted() == ["eleri-sampl.eml", "ffion-enghraifft.eml", "rhys-placeholder.eml"])
+        let reports = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Digests/reports").path)
+        let report = try String(contentsOf: folder.appendingPathComponent("Digests/reports/\(try #require(reports.first))"), encoding: .utf8)
+        #expect(report.hasPrefix("digest,issue_date,subscriber_id,email,channel,outcome,detail\r\n"))
+        #expect(report.components(separatedBy: "\r\n").filter { $0.contains(",email,sent,") }.count == 9)
+    }
+
+    @Test("--dry-run says what would go where and writes nothing")
+    func dryRun() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        let result = try BeaconProcess.run(["send", "portfolio-holders-monthly", "--dry-run", "--as-of", "2026-12-01"], in: folder)
+        #expect(result.status == 0)
+        #expect(result.output.contains("portfolio-holders-monthly over email: would send 3 of 3 readers' issues (the rest have nothing new) to outbox Digests/outbox"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests/outbox").path))
+    }
+
+    @Test("An unreachable SMTP server gives one clear error, a summary and exit status 1")
+    func deadServer() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        let result = try BeaconProcess.run(["send", "--as-of", "2026-12-01"], in: folder, environment: ["BEACON_SMTP_URL": "smtp://127.0.0.1:1", "BEACON_SMTP_PASSWORD": "never printed"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("Stopped: email: cannot reach the SMTP server at smtp://127.0.0.1:1"))
+        #expect(!(result.output + result.errors).contains("never printed"))
+    }
+
+    @Test("A settings mistake in the email section is reported with its file, line and key")
+    func badEmailSettings() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        let result = try BeaconProcess.run(["check"], in: folder, environment: ["BEACON_SMTP_URL": "http://mail.example.org", "BEACON_SMTP_CONNECTIONS": "none"])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("environment:BEACON_SMTP_URL: the SMTP server must be a URL such as smtp://mail.example.org:587 or smtps://mail.example.org"))
+    }
+
+    @Test("preview --format eml prints the exact message, which a mail parser reads")
+    func previewEML() throws {
+        let result = try BeaconProcess.run(["preview", "directors-fortnightly", "--for", "ffion-enghraifft", "--format", "eml", "--as-of", "2026-12-01"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("\r\nSubject: =?UTF-8?B?"))
+        #expect(result.output.contains("Content-Type: multipart/alternative;\r\n boundary=\"beacon-"))
+        #expect(!result.output.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+}
