@@ -8,13 +8,23 @@ public final class EmailChannel: Channel {
     public var name: ChannelName { Self.name }
 
     private let settings: EmailSettings
-    private let composer: EmailComposer
+    private let timeZone: TimeZone
     private let clock: @Sendable () -> Date
 
     public init(settings: EmailSettings, timeZone: TimeZone, clock: @escaping @Sendable () -> Date = Date.init) {
         self.settings = settings
-        self.composer = EmailComposer(settings: settings, timeZone: timeZone)
+        self.timeZone = timeZone
         self.clock = clock
+    }
+
+    /// The unsubscribe key is made only when a message is first composed, so `check` writes nothing.
+    private func composer() throws(ChannelFailure) -> EmailComposer {
+        do {
+            let secret = try settings.configuredSecret ?? SymmetricSecret.kept(at: settings.keptSecretFile)
+            return EmailComposer(settings: settings, timeZone: timeZone, secret: secret)
+        } catch {
+            throw ChannelFailure("\(error)")
+        }
     }
 
     public var destination: String {
@@ -24,6 +34,7 @@ public final class EmailChannel: Channel {
     public func deliver(
         _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
     ) throws(ChannelFailure) {
+        let composer = try composer()
         guard let smtp = settings.smtp else {
             let outbox = FileOutbox(folder: settings.outbox)
             for delivery in deliveries {
@@ -31,12 +42,17 @@ public final class EmailChannel: Channel {
             }
             return
         }
-        let composer = composer, clock = clock
+        let clock = clock
         try SMTPDispatcher(settings: smtp).run(deliveries, compose: { composer.compose($0, at: clock()) }, record: record)
     }
 
     /// The exact message one reader would receive, for `beacon preview --format eml`.
-    public func message(for delivery: Delivery) -> Data {
-        composer.compose(delivery, at: clock()).bytes
+    public func message(for delivery: Delivery) throws(ChannelFailure) -> Data {
+        try composer().compose(delivery, at: clock()).bytes
+    }
+
+    /// The key that signs unsubscribe tokens, for checking a token someone sent back.
+    public func unsubscribeSecret() throws(ChannelFailure) -> SymmetricSecret {
+        try composer().secret
     }
 }

@@ -30,7 +30,9 @@ public struct EmailSettings: Sendable {
     public let outbox: URL
     /// Nil: no server is configured and messages go to the file outbox.
     public let smtp: SMTPSettings?
-    public let unsubscribeSecret: SymmetricSecret
+    /// The key from the environment; nil means the one kept in `keptSecretFile` (made on first send).
+    let configuredSecret: SymmetricSecret?
+    let keptSecretFile: URL
 
     /// Reads and checks the section; `problems` lists everything wrong, with file, line and key.
     public static func read(
@@ -45,19 +47,17 @@ public struct EmailSettings: Sendable {
         let unsubscribeAddress = reader.email("unsubscribe_address") ?? replyTo
         let smtp = SMTPSettings.read(reader, environment: environment)
         var problems = reader.problems
-        let secret: SymmetricSecret?
+        var secret: SymmetricSecret?
         do {
-            secret = try SymmetricSecret.load(
-                environment: environment, variable: "BEACON_UNSUBSCRIBE_SECRET",
-                generatedAt: settings.dataFolder.appendingPathComponent("keys/unsubscribe.key"))
+            secret = try SymmetricSecret.configured(environment: environment, variable: "BEACON_UNSUBSCRIBE_SECRET")
         } catch {
             problems.append(Diagnostic(location: SourceLocation(file: "environment", field: "BEACON_UNSUBSCRIBE_SECRET"), problem: .inconsistent("\(error)")))
-            secret = nil
         }
-        guard !problems.contains(where: { $0.severity == .error }), let secret else { return (nil, problems) }
+        guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         return (EmailSettings(
             from: from, fromName: fromName, replyTo: replyTo, unsubscribeAddress: unsubscribeAddress,
             publicBaseURL: settings.publicBaseURL, outbox: settings.dataFolder.appendingPathComponent("outbox"),
-            smtp: smtp, unsubscribeSecret: secret), problems)
+            smtp: smtp, configuredSecret: secret,
+            keptSecretFile: settings.dataFolder.appendingPathComponent("keys/unsubscribe.key")), problems)
     }
 }

@@ -10,5 +10,5 @@ struct Beacon: ParsableCommand {
             Config/ and writes one-page digests for each reader. Run `beacon check` after editing \
             anything in Config/.
             """,
-        subcommands: [CheckCommand.self, ListCommand.self, PreviewCommand.self, SendCommand.self])
+        subcommands: [CheckCommand.self, ListCommand.self, PreviewCommand.self, SendCommand.self, UnsubscribeCommand.self])
 }

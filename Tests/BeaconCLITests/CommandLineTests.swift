@@ -103,7 +103,7 @@ struct CommandLineTests {
         #expect(result.errors.contains(expected))
     }
 
-    @Test("Every command explains itself with --help", arguments: ["check", "list", "preview"])
+    @Test("Every command explains itself with --help", arguments: ["check", "list", "preview", "send", "unsubscribe"])
     func help(command: String) throws {
         let result = try BeaconProcess.run([command, "--help"])
         #expect(result.status == 0)
@@ -127,6 +127,22 @@ struct SendCommandTests {
         let report = try String(contentsOf: folder.appendingPathComponent("Digests/reports/\(try #require(reports.first))"), encoding: .utf8)
         #expect(report.hasPrefix("digest,issue_date,subscriber_id,email,channel,outcome,detail\r\n"))
         #expect(report.components(separatedBy: "\r\n").filter { $0.contains(",email,sent,") }.count == 9)
+    }
+
+    @Test("An unsubscribe token from a sent message names its reader; a changed one is refused")
+    func unsubscribe() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        #expect(try BeaconProcess.run(["check"], in: folder).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests").path), "check wrote something")
+        _ = try BeaconProcess.run(["send", "directors-fortnightly", "--as-of", "2026-12-01"], in: folder)
+        let message = try String(contentsOf: folder.appendingPathComponent("Digests/outbox/directors-fortnightly/2026-12-01/rhys-placeholder.eml"), encoding: .utf8)
+        let header = try #require(message.components(separatedBy: "\r\n").first { $0.contains("mailto:") && $0.contains("unsubscribe%20") })
+        let token = try #require(header.components(separatedBy: "unsubscribe%20").last?.split(separator: ">").first).description
+        let genuine = try BeaconProcess.run(["unsubscribe", token], in: folder)
+        #expect(genuine.status == 0)
+        #expect(genuine.output.contains("Genuine request: Rhys Placeholder <rhys.placeholder@bcuhb.example> (rhys-placeholder) asks to stop receiving directors-fortnightly."))
+        let forged = try BeaconProcess.run(["unsubscribe", token.replacingOccurrences(of: "A", with: "B") + "x"], in: folder)
+        #expect(forged.status == 64)
     }
 
     @Test("--dry-run says what would go where and writes nothing")

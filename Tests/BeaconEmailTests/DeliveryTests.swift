@@ -50,7 +50,7 @@ struct DeliveryTests {
         let url = try #require(header.split(separator: ",").last).trimmingCharacters(in: CharacterSet(charactersIn: " <>"))
         #expect(url.hasPrefix("https://beacon.gov.wales.example/unsubscribe/"))
         let token = String(url.dropFirst("https://beacon.gov.wales.example/unsubscribe/".count))
-        #expect(UnsubscribeToken.verify(token, with: try example.settings().unsubscribeSecret)
+        #expect(UnsubscribeToken.verify(token, with: try example.channel().unsubscribeSecret())
             == UnsubscribeToken(subscriber: SubscriberID("ffion-enghraifft"), digest: DigestID("directors-fortnightly")))
         #expect(message.headers["Subject"] == "Buddsoddi i Arbed: crynodeb pythefnosol i gyfarwyddwyr – 1 Rhagfyr 2026")
         #expect(message.plain?.contains("To stop receiving") == false)

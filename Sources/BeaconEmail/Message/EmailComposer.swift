@@ -7,10 +7,12 @@ import Foundation
 public struct EmailComposer: Sendable {
     let settings: EmailSettings
     let timeZone: TimeZone
+    let secret: SymmetricSecret
 
-    public init(settings: EmailSettings, timeZone: TimeZone) {
+    init(settings: EmailSettings, timeZone: TimeZone, secret: SymmetricSecret) {
         self.settings = settings
         self.timeZone = timeZone
+        self.secret = secret
     }
 
     /// An addressed message: envelope sender and recipient, and the bytes to send.
@@ -30,7 +32,7 @@ public struct EmailComposer: Sendable {
         let hash = SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
         let messageID = "<beacon.\(hash.prefix(32))@\(domain)>"
 
-        let token = UnsubscribeToken(subscriber: subscriber.id, digest: issue.definition.id).signed(with: settings.unsubscribeSecret)
+        let token = UnsubscribeToken(subscriber: subscriber.id, digest: issue.definition.id).signed(with: secret)
         let mailto = "mailto:\(settings.unsubscribeAddress)?subject=unsubscribe%20\(token)"
         let oneClick = settings.publicBaseURL.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/unsubscribe/\(token)" }
         let visibleLink = oneClick ?? mailto

@@ -17,7 +17,8 @@ public struct SymmetricSecret: Sendable {
         let description: String
     }
 
-    static func load(environment: [String: String], variable: String, generatedAt file: URL) throws -> SymmetricSecret {
+    /// The key given in the environment, checked; nil when none is given.
+    static func configured(environment: [String: String], variable: String) throws -> SymmetricSecret? {
         if let text = environment[variable] {
             guard text.utf8.count >= 16 else { throw Unusable(description: "\(variable) must be at least 16 characters") }
             return SymmetricSecret(text)
@@ -29,13 +30,18 @@ public struct SymmetricSecret: Sendable {
             }
             return SymmetricSecret(text)
         }
+        return nil
+    }
+
+    /// The key kept in `file`, made there (readable by its owner only) the first time it is needed.
+    static func kept(at file: URL) throws -> SymmetricSecret {
         if let text = try? String(contentsOf: file, encoding: .utf8), text.utf8.count >= 16 {
             return SymmetricSecret(text)
         }
         let generated = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: file.path, contents: Data(generated.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Unusable(description: "cannot create \(file.path) to keep the unsubscribe key; set \(variable)")
+            throw Unusable(description: "cannot create \(file.path) to keep the unsubscribe key; set BEACON_UNSUBSCRIBE_SECRET")
         }
         return SymmetricSecret(generated)
     }
