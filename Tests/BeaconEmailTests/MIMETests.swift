@@ -8,7 +8,7 @@ struct MIMETests {
     @Test("Quoted-printable keeps lines within 76 characters, uses CRLF, and never splits an escape")
     func quotedPrintable() {
         let text = String(repeating: "Gŵyl Ddewi ", count: 30) + "\nend with space \nx=y\nFrom the start\n.\n"
-        let encoded = QuotedPrintable.encode(text)
+        let encoded = String(decoding: QuotedPrintable.encode(text), as: UTF8.self)
         let lines = encoded.components(separatedBy: "\r\n")
         #expect(lines.allSatisfy { $0.count <= 76 })
         #expect(!encoded.replacingOccurrences(of: "\r\n", with: "").contains("\n"))

@@ -1,6 +1,3 @@
-/// Templates read stored properties only (Mustache looks values up by reflection), so
-/// everything a template tests is stored, not computed.
-///
 /// What the templates see: one page, with an edition per language in reading order (Welsh
 /// first). Everything is already worded and formatted, so templates only lay it out and a
 /// template override cannot get a figure or a translation wrong.
@@ -132,7 +129,8 @@ private struct EditionBuilder {
     private func text(_ localized: LocalizedText) -> DigestView.Text {
         let resolved = localized.resolved(in: phrases.language)
         // Line breaks typed in a spreadsheet cell are not paragraphs; fold them so every format lays text out alike.
-        let folded = resolved.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let folded = resolved.text.utf8.contains(UInt8(ascii: "\n"))
+            ? resolved.text.split(whereSeparator: \.isWhitespace).joined(separator: " ") : resolved.text
         return DigestView.Text(
             text: folded, lang: resolved.language.rawValue,
             note: resolved.language == phrases.language ? nil : phrases.untranslated)

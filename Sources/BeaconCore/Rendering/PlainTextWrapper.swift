@@ -8,7 +8,8 @@ enum PlainTextWrapper {
     }
 
     private static func wrapLine(_ line: String, width: Int) -> String {
-        guard line.count > width else { return line }
+        // UTF-8 bytes are never fewer than characters: a short line in bytes needs no counting.
+        guard line.utf8.count > width, line.count > width else { return line }
         let indentation = line.prefix { $0 == " " }
         var hanging = String(repeating: " ", count: indentation.count)
         if line.dropFirst(indentation.count).hasPrefix("- ") { hanging += "  " }

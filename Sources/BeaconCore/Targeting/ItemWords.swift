@@ -29,6 +29,18 @@ extension DigestItem.Content {
             texts = [action.action.english, action.owner]
         }
         let contactLine = contactProjects.isEmpty ? 0 : 8
-        return texts.compactMap { $0 }.reduce(contactLine + 6) { $0 + $1.split(whereSeparator: \.isWhitespace).count }
+        return texts.compactMap { $0 }.reduce(contactLine + 6) { $0 + Self.words(in: $1) }
+    }
+
+    /// Words as runs of non-space bytes: plenty for a budget, and cheap enough to run for every reader.
+    private static func words(in text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in text.utf8 {
+            let space = byte == 32 || byte == 10 || byte == 9 || byte == 13
+            if !space, !inWord { count += 1 }
+            inWord = !space
+        }
+        return count
     }
 }

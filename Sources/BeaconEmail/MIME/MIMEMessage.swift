@@ -17,19 +17,13 @@ struct MIMEMessage {
             HeaderEncoding.header("Content-Type", "multipart/alternative; boundary=\"\(boundary)\""),
             "",
             "This is a message in Welsh and English, as plain text and HTML.",
-            "--\(boundary)",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
-            "",
-            QuotedPrintable.encode(text),
-            "--\(boundary)",
-            "Content-Type: text/html; charset=utf-8",
-            "Content-Transfer-Encoding: quoted-printable",
-            "",
-            QuotedPrintable.encode(html),
-            "--\(boundary)--",
-            "",
         ]
-        return Data(lines.joined(separator: "\r\n").utf8)
+        var data = Data(lines.joined(separator: "\r\n").utf8)
+        for (type, body) in [("text/plain", text), ("text/html", html)] {
+            data += Data("\r\n--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
+            data += QuotedPrintable.encode(body)
+        }
+        data += Data("\r\n--\(boundary)--\r\n".utf8)
+        return data
     }
 }
