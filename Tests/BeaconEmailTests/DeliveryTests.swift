@@ -141,6 +141,16 @@ struct DeliveryTests {
         #expect(server.connections == 2)
     }
 
+    @Test("A rate limit spaces messages out across connections")
+    func rateLimit() throws {
+        let server = try SMTPTestServer()
+        let example = try Example(environment: ["BEACON_SMTP_URL": server.url, "BEACON_SMTP_RATE": "20"])
+        let started = Date()
+        _ = try example.send()
+        #expect(Date().timeIntervalSince(started) >= 8.0 / 20)
+        #expect(try server.messages().count == 9)
+    }
+
     @Test("No server at all: one clear error, and nothing claimed as sent")
     func noServer() throws {
         let example = try Example(environment: ["BEACON_SMTP_URL": "smtp://127.0.0.1:1", "BEACON_SMTP_CONNECT_TIMEOUT": "2"])

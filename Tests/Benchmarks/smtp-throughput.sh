@@ -37,6 +37,9 @@ BEACON_DATA="$work/outbox" BEACON_UNSUBSCRIBE_SECRET="benchmark secret, not for 
 size=$(find "$work/outbox/outbox" -name '*.eml' -printf '%s\n' | awk '{ total += $1 } END { printf "%d", total / NR }')
 
 printf "%-34s %10s %12s\n" "run ($messages messages, ~$size bytes)" "seconds" "messages/s"
+outbox=$(seconds env BEACON_DATA="$work/outbox-timed" BEACON_UNSUBSCRIBE_SECRET="benchmark secret, not for real use" \
+  .build/release/beacon send portfolio-holders-monthly --as-of 2026-12-01 --config "$work/Config/beacon.yml")
+awk -v n="$messages" -v o="$outbox" 'BEGIN { printf "%-34s %10.2f %12.0f\n", "beacon send to the file outbox", o, n / o }'
 for sessions in 1 2; do
   b=$(seconds beacon "$sessions")
   s=$(seconds /usr/sbin/smtp-source -s "$sessions" -m "$messages" -l "$size" -f bench@bench.example -t sink@bench.example 127.0.0.1:$port)
