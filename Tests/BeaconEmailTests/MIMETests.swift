@@ -55,6 +55,15 @@ struct MIMETests {
         #expect(HeaderEncoding.mailbox(name: "Tîm Buddsoddi", address: "t@example.org").hasPrefix("=?UTF-8?B?"))
     }
 
+    @Test("Printing settings never shows a password or key")
+    func redacted() throws {
+        let example = try Example(environment: ["BEACON_SMTP_URL": "smtp://beacon@127.0.0.1:2525", "BEACON_SMTP_PASSWORD": "hunter2-hunter2"])
+        let printed = String(describing: try example.settings()) + String(reflecting: try example.settings())
+        #expect(!printed.contains("hunter2"))
+        #expect(!printed.contains("test secret, not for real use"))
+        #expect(printed.contains("password: set"))
+    }
+
     @Test("Unsubscribe tokens name the reader and digest, and a changed token is refused")
     func tokens() {
         let secret = SymmetricSecret("a secret of at least sixteen characters")

@@ -78,9 +78,6 @@ public final class SettingsSectionReader {
     public func report(_ message: String, key: String) {
         reader.report(.inconsistent(message), key)
     }
-
-    /// Where a key was set, for messages about it.
-    public func location(of key: String) -> SourceLocation { SectionSource(values: values).location(of: key) }
 }
 
 private struct SectionSource: FieldSource {

@@ -46,3 +46,8 @@ public struct SymmetricSecret: Sendable {
         return SymmetricSecret(generated)
     }
 }
+
+extension SymmetricSecret: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String { "SymmetricSecret(redacted)" }
+    public var debugDescription: String { description }
+}

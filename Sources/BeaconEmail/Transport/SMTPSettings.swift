@@ -24,7 +24,8 @@ public struct SMTPSettings: Sendable {
         return components.string ?? url
     }
 
-    var isLoopback: Bool {
+    /// Whether the server is on this machine, where STARTTLS need not be required.
+    static func isLoopback(_ url: String) -> Bool {
         guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
         return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
@@ -48,17 +49,21 @@ public struct SMTPSettings: Sendable {
                 reader.report("BEACON_SMTP_PASSWORD_FILE names a file that cannot be read: \(file)", key: "smtp.url")
             }
         }
-        let partial = SMTPSettings(
+        return SMTPSettings(
             url: url, username: reader.string("smtp.username"), password: password,
-            caFile: reader.path("smtp.ca_file", mustExist: true), requireTLS: true,
+            caFile: reader.path("smtp.ca_file", mustExist: true),
+            requireTLS: reader.bool("smtp.require_tls") ?? !isLoopback(url),
             connections: reader.positiveInt("smtp.connections") ?? 2, messagesPerSecond: reader.positiveNumber("smtp.rate"),
             connectTimeout: reader.positiveNumber("smtp.connect_timeout") ?? 10, timeout: reader.positiveNumber("smtp.timeout") ?? 60,
             attempts: reader.positiveInt("smtp.attempts") ?? 3, retryDelay: reader.positiveNumber("smtp.retry_delay") ?? 5)
-        let requireTLS = reader.bool("smtp.require_tls") ?? !partial.isLoopback
-        return SMTPSettings(
-            url: url, username: partial.username, password: password, caFile: partial.caFile, requireTLS: requireTLS,
-            connections: partial.connections, messagesPerSecond: partial.messagesPerSecond,
-            connectTimeout: partial.connectTimeout, timeout: partial.timeout, attempts: partial.attempts,
-            retryDelay: partial.retryDelay)
     }
+}
+
+/// Printing settings, by accident or in a debugger, never shows the password.
+extension SMTPSettings: CustomStringConvertible, CustomDebugStringConvertible {
+    public var description: String {
+        "SMTPSettings(url: \(displayURL), username: \(username ?? "none"), password: \(password == nil ? "none" : "set"))"
+    }
+
+    public var debugDescription: String { description }
 }
