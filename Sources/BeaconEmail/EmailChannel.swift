@@ -6,6 +6,7 @@ import Foundation
 public final class EmailChannel: Channel {
     public static let name = ChannelName("email")
     public var name: ChannelName { Self.name }
+    public let reach = ChannelReach.eachSubscriber
 
     private let settings: EmailSettings
     private let timeZone: TimeZone
@@ -38,7 +39,11 @@ public final class EmailChannel: Channel {
         guard let smtp = settings.smtp else {
             let outbox = FileOutbox(folder: settings.outbox)
             for delivery in deliveries {
-                record(delivery, outbox.write(composer.compose(delivery, at: clock()), for: delivery))
+                guard let message = composer.compose(delivery, at: clock()) else {
+                    record(delivery, .failed(Self.notToAPerson))
+                    continue
+                }
+                record(delivery, outbox.write(message, for: delivery))
             }
             return
         }
@@ -48,8 +53,11 @@ public final class EmailChannel: Channel {
 
     /// The exact message one reader would receive, for `beacon preview --format eml`.
     public func message(for delivery: Delivery) throws(ChannelFailure) -> Data {
-        try composer().compose(delivery, at: clock()).bytes
+        guard let message = try composer().compose(delivery, at: clock()) else { throw ChannelFailure(Self.notToAPerson) }
+        return message.bytes
     }
+
+    static let notToAPerson = "email is written to subscribers, not to shared editions"
 
     /// The key that signs unsubscribe tokens, for checking a token someone sent back.
     public func unsubscribeSecret() throws(ChannelFailure) -> SymmetricSecret {

@@ -7,7 +7,7 @@ final class DeliveryTally: @unchecked Sendable {
     private struct Row {
         let digest: DigestID
         let issueDate: CivilDate
-        let subscriber: Subscriber
+        let recipient: Recipient
         let channel: ChannelName
         let outcome: DeliveryOutcome
     }
@@ -18,7 +18,7 @@ final class DeliveryTally: @unchecked Sendable {
     static let failuresSpeltOut = 5
 
     func record(_ delivery: Delivery, over channel: ChannelName, _ outcome: DeliveryOutcome) {
-        let row = Row(digest: delivery.digest.id, issueDate: delivery.issue.issueDate, subscriber: delivery.subscriber, channel: channel, outcome: outcome)
+        let row = Row(digest: delivery.digest.id, issueDate: delivery.issue.issueDate, recipient: delivery.recipient, channel: channel, outcome: outcome)
         lock.withLock { rows.append(row) }
     }
 
@@ -42,7 +42,7 @@ final class DeliveryTally: @unchecked Sendable {
                 let failed = mine.filter { if case .failed = $0.outcome { true } else { false } }
                 lines.append("\(channel): \(sent) sent, \(deferred.count) deferred, \(failed.count) failed")
                 for row in (failed + deferred).prefix(Self.failuresSpeltOut) {
-                    lines.append("  \(Self.word(row.outcome)) \(row.digest) for \(row.subscriber.id) <\(row.subscriber.email)>: \(Self.detail(row.outcome))")
+                    lines.append("  \(Self.word(row.outcome)) \(row.digest) for \(row.recipient.label): \(Self.detail(row.outcome))")
                 }
                 let more = failed.count + deferred.count - Self.failuresSpeltOut
                 if more > 0 { lines.append("  … and \(more) more in the report") }
@@ -60,13 +60,20 @@ final class DeliveryTally: @unchecked Sendable {
         let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
         let url = folder.appendingPathComponent("send-\(issueDate)-\(stamp).csv")
         let text = lock.withLock {
-            (["digest,issue_date,subscriber_id,email,channel,outcome,detail"] + rows.map { row in
-                [row.digest.rawValue, row.issueDate.description, row.subscriber.id.rawValue, row.subscriber.email,
+            (["digest,issue_date,recipient,email,channel,outcome,detail"] + rows.map { row in
+                [row.digest.rawValue, row.issueDate.description, Self.recipientID(row.recipient), row.recipient.email,
                  row.channel.rawValue, Self.word(row.outcome), Self.detail(row.outcome)].map(Self.csvField).joined(separator: ",")
             }).joined(separator: "\r\n") + "\r\n"
         }
         try AtomicFile.write(Data(text.utf8), to: url)
         return url
+    }
+
+    private static func recipientID(_ recipient: Recipient) -> String {
+        switch recipient {
+        case .subscriber(let subscriber): subscriber.id.rawValue
+        case .edition(let edition): edition.key
+        }
     }
 
     private static func word(_ outcome: DeliveryOutcome) -> String {

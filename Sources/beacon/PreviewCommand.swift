@@ -44,7 +44,7 @@ struct PreviewCommand: ParsableCommand {
                   let email = loaded.channels[EmailChannel.name] as? EmailChannel else {
                 throw ValidationError("--format eml needs a subscriber, not a network")
             }
-            let message = try email.message(for: Delivery(subscriber: subscriber, issue: assembled, renderer: loaded.renderer))
+            let message = try email.message(for: Delivery(recipient: .subscriber(subscriber), issue: assembled, renderer: loaded.renderer))
             FileHandle.standardOutput.write(message)
         case .text, .html, .markdown:
             print(loaded.renderer.render(assembled, as: DigestFormat(rawValue: format.rawValue)!), terminator: "")

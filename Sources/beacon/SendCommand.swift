@@ -35,18 +35,20 @@ struct SendCommand: ParsableCommand {
 
         for definition in definitions {
             for name in definition.channels {
-                let recipients = planner.recipients(of: definition, over: name)
                 guard let channel = loaded.channels[name] else {
-                    tally.unavailable(name, readers: recipients.count)
+                    tally.unavailable(name, readers: planner.recipients(of: definition, over: name).count)
                     continue
                 }
-                let deliveries = planner.deliveries(of: definition, over: name, on: issueDate)
+                let total = channel.reach == .eachSubscriber
+                    ? planner.recipients(of: definition, over: name).count : planner.editions(of: definition).count
+                let deliveries = planner.deliveries(of: definition, over: name, reach: channel.reach, on: issueDate)
                 if dryRun {
                     let count = deliveries.reduce(0) { count, _ in count + 1 }
-                    print("\(definition.id) over \(name): would send \(count) of \(recipients.count) readers' issues (the rest have nothing new) to \(channel.destination)")
+                    let what = channel.reach == .eachSubscriber ? "readers' issues" : "editions"
+                    print("\(definition.id) over \(name): would send \(count) of \(total) \(what) (the rest have nothing new) to \(channel.destination)")
                     continue
                 }
-                let progress = Progress(label: "\(definition.id) over \(name)", total: recipients.count)
+                let progress = Progress(label: "\(definition.id) over \(name)", total: total)
                 do {
                     try channel.deliver(deliveries) { delivery, outcome in
                         tally.record(delivery, over: name, outcome)

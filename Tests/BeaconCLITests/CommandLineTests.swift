@@ -125,7 +125,7 @@ struct SendCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path).sorted() == ["eleri-sampl.eml", "ffion-enghraifft.eml", "rhys-placeholder.eml"])
         let reports = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Digests/reports").path)
         let report = try String(contentsOf: folder.appendingPathComponent("Digests/reports/\(try #require(reports.first))"), encoding: .utf8)
-        #expect(report.hasPrefix("digest,issue_date,subscriber_id,email,channel,outcome,detail\r\n"))
+        #expect(report.hasPrefix("digest,issue_date,recipient,email,channel,outcome,detail\r\n"))
         #expect(report.components(separatedBy: "\r\n").filter { $0.contains(",email,sent,") }.count == 9)
     }
 

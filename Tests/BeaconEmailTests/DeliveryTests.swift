@@ -156,7 +156,7 @@ struct DeliveryTests {
         let example = try Example(environment: ["BEACON_SMTP_URL": "smtp://127.0.0.1:1", "BEACON_SMTP_CONNECT_TIMEOUT": "2"])
         let outcomes = Outcomes()
         #expect {
-            try example.channel().deliver(try example.deliveries()) { outcomes.add("\($0.digest.id)/\($0.subscriber.id)", $1) }
+            try example.channel().deliver(try example.deliveries()) { outcomes.add("\($0.digest.id)/\($0.subscriber!.id)", $1) }
         } throws: { error in
             (error as? ChannelFailure)?.description.hasPrefix("cannot reach the SMTP server at smtp://127.0.0.1:1") == true
         }

@@ -47,14 +47,14 @@ struct Example {
     /// Every email delivery of every example digest.
     func deliveries() throws -> [Delivery] {
         let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
-        return configuration.digests.flatMap { Array(planner.deliveries(of: $0, over: EmailChannel.name, on: issueDate)) }
+        return configuration.digests.flatMap { Array(planner.deliveries(of: $0, over: EmailChannel.name, reach: .eachSubscriber, on: issueDate)) }
     }
 
     /// Sends every example digest; returns each subscriber's outcome.
     func send(over channel: EmailChannel? = nil) throws -> [String: DeliveryOutcome] {
         let outcomes = Outcomes()
         try (channel ?? self.channel()).deliver(try deliveries()) { delivery, outcome in
-            outcomes.add("\(delivery.digest.id)/\(delivery.subscriber.id)", outcome)
+            outcomes.add("\(delivery.digest.id)/\(delivery.subscriber!.id)", outcome)
         }
         return outcomes.all
     }

@@ -3,6 +3,9 @@
 /// them. A digest definition names a channel by its `name`.
 public protocol Channel: AnyObject {
     var name: ChannelName { get }
+    /// Whether the channel writes to each subscriber (email) or publishes an edition per
+    /// audience, sector or network and language (feeds, bulletins).
+    var reach: ChannelReach { get }
     /// Where deliveries go, for summaries: a server or a folder, never with credentials.
     var destination: String { get }
 
@@ -13,19 +16,69 @@ public protocol Channel: AnyObject {
     func deliver(_ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void) throws(ChannelFailure)
 }
 
-/// One reader's issue of one digest, ready for a channel to render and deliver.
+public enum ChannelReach: Sendable {
+    case eachSubscriber
+    case eachEdition
+}
+
+/// One issue of one digest for one recipient, ready for a channel to render and deliver.
 public struct Delivery: Sendable {
-    public let subscriber: Subscriber
+    public let recipient: Recipient
     public let issue: AssembledDigest
     public let renderer: DigestRenderer
 
-    public init(subscriber: Subscriber, issue: AssembledDigest, renderer: DigestRenderer) {
-        self.subscriber = subscriber
+    public init(recipient: Recipient, issue: AssembledDigest, renderer: DigestRenderer) {
+        self.recipient = recipient
         self.issue = issue
         self.renderer = renderer
     }
 
     public var digest: DigestDefinition { issue.definition }
+
+    /// The subscriber, for channels that write to people.
+    public var subscriber: Subscriber? {
+        if case .subscriber(let subscriber) = recipient { subscriber } else { nil }
+    }
+}
+
+/// Who a delivery is for.
+public enum Recipient: Sendable {
+    case subscriber(Subscriber)
+    case edition(Edition)
+
+    /// The address a delivery went to, if it is a person's.
+    public var email: String {
+        if case .subscriber(let subscriber) = self { subscriber.email } else { "" }
+    }
+
+    /// For reports: the subscriber's id and address, or the edition's key.
+    public var label: String {
+        switch self {
+        case .subscriber(let subscriber): "\(subscriber.id) <\(subscriber.email)>"
+        case .edition(let edition): edition.key
+        }
+    }
+}
+
+/// A shared edition of a digest: one audience (or one sector of it, or one network) in one
+/// language choice. It carries no personal data.
+public struct Edition: Sendable, Hashable {
+    public let audience: Audience
+    public let sector: Sector?
+    public let language: LanguagePreference
+
+    /// Stable and readable, for file names: `directors.health.cy`, `directors-of-finance-network.both`.
+    public var key: String {
+        [audience.id.rawValue, sector?.rawValue, language.rawValue].compactMap { $0 }.joined(separator: ".")
+    }
+
+    /// `Directors — Health`, in both languages.
+    public var title: LocalizedText {
+        guard let sector else { return audience.name }
+        return LocalizedText(
+            english: "\(audience.name.english) — \(sector.label.english)",
+            welsh: audience.name.welsh.map { "\($0) — \(sector.label.welsh ?? sector.label.english)" })
+    }
 }
 
 /// What happened to one delivery.

@@ -11,6 +11,13 @@ public struct DigestDefinition: Sendable, Hashable {
     /// Empty means every fund.
     public let funds: [FundID]
     public let sendWhenEmpty: Bool
+    /// How shared editions (feeds) are divided beyond audience and language.
+    public let split: EditionSplit
+}
+
+public enum EditionSplit: String, CaseIterable, Sendable, Hashable {
+    case none
+    case sector
 }
 
 /// How much news an issue covers.

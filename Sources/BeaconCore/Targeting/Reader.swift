@@ -9,6 +9,8 @@ public struct Reader: Sendable {
     public let interests: Set<ThemeID>
     public let language: LanguagePreference
     public let frequency: Frequency?
+    /// For a sector's edition of a digest: the sector it is written for.
+    public let sector: Sector?
 
     /// The network whose actions and scope apply, if the audience is one.
     public var network: Audience? { audience.kind == .network ? audience : nil }
@@ -16,6 +18,7 @@ public struct Reader: Sendable {
     /// Sectors this reader belongs to or, for a network, looks after.
     public var sectors: Set<Sector> {
         if let organisation { return [organisation.sector] }
+        if let sector { return [sector] }
         return Set(audience.sectors)
     }
 
@@ -27,6 +30,20 @@ public struct Reader: Sendable {
         self.interests = Set(subscriber.interests)
         self.language = subscriber.language
         self.frequency = subscriber.frequency
+        self.sector = nil
+    }
+
+    /// A shared edition (a feed): nobody's organisation or interests, only the audience, its
+    /// sector if split by sector, and the language.
+    public init(edition: Edition) {
+        self.id = edition.key
+        self.name = edition.title.english
+        self.audience = edition.audience
+        self.organisation = nil
+        self.interests = Set(edition.audience.themes)
+        self.language = edition.language
+        self.frequency = nil
+        self.sector = edition.sector
     }
 
     /// A network's own edition: both languages, nobody's organisation.
@@ -38,6 +55,7 @@ public struct Reader: Sendable {
         self.interests = Set(network.themes)
         self.language = .both
         self.frequency = nil
+        self.sector = nil
     }
 }
 

@@ -34,6 +34,9 @@ struct Relevance {
                 }
             }
         }
+        if reader.organisation == nil, let sector = reader.sector, sector == project.organisation.sector {
+            relevance.add(20, .sameSector(sector))
+        }
         if let network = reader.network {
             if network.sectors.contains(project.organisation.sector) {
                 relevance.add(20, .networkSector(project.organisation.sector))

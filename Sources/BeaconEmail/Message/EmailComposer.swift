@@ -23,9 +23,10 @@ public struct EmailComposer: Sendable {
         public let bytes: Data
     }
 
-    public func compose(_ delivery: Delivery, at date: Date) -> Message {
+    /// Nil for a delivery that is not to a subscriber: email writes to people only.
+    public func compose(_ delivery: Delivery, at date: Date) -> Message? {
         let issue = delivery.issue
-        let subscriber = delivery.subscriber
+        guard let subscriber = delivery.subscriber else { return nil }
         let languages = subscriber.language.languages
         let domain = settings.from.split(separator: "@").last.map(String.init) ?? "localhost"
         let identity = "\(issue.definition.id.rawValue)\n\(issue.issueDate)\n\(subscriber.id.rawValue)"

@@ -19,7 +19,7 @@ final class SMTPDispatcher: @unchecked Sendable {
     /// they run out or the server fails; each worker composes its own messages, and `record`
     /// is called from worker threads as each delivery completes.
     func run(
-        _ deliveries: some Sequence<Delivery>, compose: @escaping @Sendable (Delivery) -> EmailComposer.Message,
+        _ deliveries: some Sequence<Delivery>, compose: @escaping @Sendable (Delivery) -> EmailComposer.Message?,
         record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
     ) throws(ChannelFailure) {
         let source = WorkSource(deliveries)
@@ -29,7 +29,11 @@ final class SMTPDispatcher: @unchecked Sendable {
             let worker = Thread { [self] in
                 let connection = SMTPConnection(settings: settings)
                 while let delivery = take(from: source) {
-                    record(delivery, send(compose(delivery), over: connection))
+                    guard let message = compose(delivery) else {
+                        record(delivery, .failed(EmailChannel.notToAPerson))
+                        continue
+                    }
+                    record(delivery, send(message, over: connection))
                 }
                 group.leave()
             }

@@ -1,7 +1,7 @@
 extension DigestDefinition {
     static let keys: Set<String> = [
         "id", "title.en", "title.cy", "audiences", "frequency", "schedule", "channels",
-        "budget.items", "budget.words", "sections", "funds", "send_when_empty",
+        "budget.items", "budget.words", "sections", "funds", "send_when_empty", "split",
     ]
 
     static func decode(
@@ -19,6 +19,7 @@ extension DigestDefinition {
             ? reader.choices("sections", required: true) : [.fundFigures, .actions, .highlights, .similarProjects, .notices]
         let digestFunds = reader.references("funds", in: funds, kind: "fund in funds.csv")
         let sendWhenEmpty = reader.bool("send_when_empty") ?? false
+        let split: EditionSplit? = reader.choice("split", default: .none)
 
         if frequency == .perMeeting {
             for audience in audienceIDs where audiences[audience]?.kind != .network {
@@ -28,10 +29,10 @@ extension DigestDefinition {
         if sections.contains(.actions), !audienceIDs.contains(where: { audiences[$0]?.kind == .network }) {
             reader.report(.inconsistent("the actions section lists network actions, but no audience here is a network"), "sections")
         }
-        guard let id, let title, !audienceIDs.isEmpty, let frequency, let schedule, !channels.isEmpty else { return nil }
+        guard let id, let title, !audienceIDs.isEmpty, let frequency, let schedule, !channels.isEmpty, let split else { return nil }
         return DigestDefinition(
             id: id, title: title, audiences: audienceIDs, frequency: frequency, schedule: schedule,
             channels: channels, budget: Budget(items: items, words: words), sections: sections,
-            funds: digestFunds, sendWhenEmpty: sendWhenEmpty)
+            funds: digestFunds, sendWhenEmpty: sendWhenEmpty, split: split)
     }
 }
