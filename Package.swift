@@ -39,18 +39,22 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // The RSS channel: a feed per audience, sector or network and language, with an OPML list.
+        .target(name: "BeaconRSS", dependencies: ["BeaconCore"]),
         // The one place that wires the core to the command line and to every channel.
         .executableTarget(
             name: "beacon",
             dependencies: [
                 "BeaconCore",
                 "BeaconEmail",
+                "BeaconRSS",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
         // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], exclude: ["Peers"]),
     ]
 )

@@ -49,3 +49,14 @@ public struct ProjectNews: Sendable {
 
     public var isEmpty: Bool { latestUpdate == nil && !newlyEvaluated && lessons.isEmpty && !newlyApproved }
 }
+
+extension DigestItem {
+    /// The item's headline, as the templates show it: a project's title, a notice's, an action.
+    public var headline: LocalizedText {
+        switch content {
+        case .news(let project, _), .similar(let project, _, _): project.title
+        case .notice(let notice): notice.title
+        case .action(let action, _): action.action
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import BeaconCore
+import Foundation
+
+/// Digests as RSS 2.0 feeds: one per digest, audience (or sector, or network) and language,
+/// with no personal data, under `<data>/feeds/`, ready for a static web server, plus an OPML
+/// list of them all.
+public final class RSSChannel: Channel {
+    public static let name = ChannelName("rss")
+    public var name: ChannelName { Self.name }
+    public let reach = ChannelReach.eachEdition
+
+    private let settings: RSSSettings
+    private let store: FeedStore
+    private let clock: @Sendable () -> Date
+
+    public init(settings: RSSSettings, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.settings = settings
+        self.store = FeedStore(settings: settings)
+        self.clock = clock
+    }
+
+    public var destination: String { "feeds in \(ConfigurationLoader.displayName(settings.folder))" }
+
+    public func deliver(
+        _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
+    ) throws(ChannelFailure) {
+        var programme: String?
+        for delivery in deliveries {
+            guard case .edition(let edition) = delivery.recipient else {
+                record(delivery, .failed("feeds are written for audiences, not for one subscriber"))
+                continue
+            }
+            programme = programme ?? delivery.digest.title.english
+            let file = Self.file(for: delivery.digest.id, edition)
+            var feed = store.load(file) ?? Feed(
+                file: file,
+                titleEnglish: "\(delivery.digest.title.english) — \(edition.title.english)",
+                titleWelsh: delivery.digest.title.welsh.map { "\($0) — \(edition.title.welsh ?? edition.title.english)" },
+                language: edition.language.rawValue,
+                selfURL: "\(settings.baseURL)/\(file)",
+                siteURL: settings.baseURL,
+                items: [])
+            feed.publish(item(for: delivery, edition), limit: settings.history)
+            do {
+                try store.save(feed, builtAt: clock())
+                record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(file)))"))
+            } catch {
+                record(delivery, .deferred("cannot write the feed \(file): \(error.localizedDescription); the previous one is unchanged"))
+            }
+        }
+        do {
+            let opml = OPML.document(store.all(), baseURL: settings.baseURL, title: "Beacon feeds / Ffrydiau Beacon")
+            try AtomicFile.write(Data(opml.utf8), to: settings.folder.appendingPathComponent("feeds.opml"))
+        } catch {
+            throw ChannelFailure("cannot write the feed list \(settings.folder.path)/feeds.opml: \(error.localizedDescription)")
+        }
+    }
+
+    /// `directors-fortnightly/directors.health.cy.xml`: readable, stable, and safe as a URL path.
+    static func file(for digest: DigestID, _ edition: Edition) -> String {
+        "\(label(digest.rawValue))/\(label(edition.key)).xml"
+    }
+
+    static func label(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == ".") ? Character(scalar) : "-"
+        })
+    }
+
+    private func item(for delivery: Delivery, _ edition: Edition) -> FeedItem {
+        let issue = delivery.issue
+        let languages = edition.language.languages
+        let title = languages.map { "\(issue.definition.title.resolved(in: $0).text) – \(DateWording.date(issue.issueDate, in: $0))" }
+            .joined(separator: " / ")
+        let headlines = issue.sections.flatMap(\.items).map { $0.headline.resolved(in: languages[0]).text }
+        let description = headlines.prefix(3).joined(separator: "; ") + (headlines.count > 3 ? "; …" : "")
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = settings.timeZone
+        let published = calendar.date(from: DateComponents(year: issue.issueDate.year, month: issue.issueDate.month, day: issue.issueDate.day)) ?? Date(timeIntervalSince1970: 0)
+        return FeedItem(
+            guid: "beacon:\(issue.definition.id):\(edition.key):\(issue.issueDate)",
+            title: title, description: description, html: Self.body(of: delivery.renderer.render(issue, as: .html)),
+            published: published, link: nil)
+    }
+
+    /// The page's `<main>` content: feed readers show a fragment, not a whole document.
+    static func body(of html: String) -> String {
+        guard let open = html.range(of: "<main"), let start = html[open.upperBound...].firstIndex(of: ">"),
+              let close = html.range(of: "</main>", options: .backwards), start < close.lowerBound else { return html }
+        return String(html[html.index(after: start)..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

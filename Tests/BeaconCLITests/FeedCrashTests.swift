@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("Feeds survive a run killed part-way")
+struct FeedCrashTests {
+    func feedFiles(in folder: URL) throws -> [String] {
+        let feeds = folder.appendingPathComponent("Digests/feeds/directors-fortnightly")
+        return try FileManager.default.contentsOfDirectory(atPath: feeds.path).filter { $0.hasSuffix(".xml") }
+            .map { feeds.appendingPathComponent($0).path }
+    }
+
+    func valid(_ files: [String]) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [BeaconProcess.packageRoot.appendingPathComponent("Tests/BeaconCLITests/Peers/feeds_valid.py").path] + files
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    @Test("kill -9 at any moment of a send leaves every published feed whole and valid")
+    func killed() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        #expect(try BeaconProcess.run(["send", "directors-fortnightly", "--as-of", "2026-11-17"], in: folder).status == 0)
+        let before = try feedFiles(in: folder)
+        #expect(before.count == 6)
+        for attempt in 0..<8 {
+            let process = Process()
+            process.executableURL = BeaconProcess.executable
+            process.arguments = ["send", "directors-fortnightly", "--as-of", "2026-12-0\(attempt % 2 + 1)"]
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: Double(attempt) * 0.02)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(try valid(before), "after a kill at \(attempt * 20) ms")
+        }
+    }
+
+    @Test("check refuses feeds with no public address")
+    func noBaseURL() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        let settings = folder.appendingPathComponent("Config/beacon.yml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try text.replacingOccurrences(of: "  base_url: https://www.gov.wales.example/invest-to-save/feeds\n", with: "")
+            .write(to: settings, atomically: true, encoding: .utf8)
+        let result = try BeaconProcess.run(["check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Config/digests.yml:directors-fortnightly.channels: feeds need a public address: set rss.base_url (or public_base_url) in the settings"))
+    }
+}

@@ -1,0 +1,186 @@
+import BeaconCore
+@testable import BeaconRSS
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// A feed as feedparser and Python's XML parser read it (see Peers/read_feed.py).
+struct ReadFeed: Decodable {
+    struct Entry: Decodable {
+        let title: String?
+        let id: String?
+        let published: String?
+        let content: String?
+    }
+
+    struct Item: Decodable {
+        let title: String?
+        let guid: String?
+        let guid_is_permalink: String?
+        let description: String?
+        let content: String?
+    }
+
+    let bozo: Bool
+    let bozo_exception: String
+    let title: String?
+    let language: String?
+    let self_link: String?
+    let entries: [Entry]
+    let items: [Item]
+
+    static func read(_ file: URL) throws -> ReadFeed {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [packageRoot.appendingPathComponent("Tests/BeaconRSSTests/Peers/read_feed.py").path, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "is python3-feedparser installed?")
+        return try JSONDecoder().decode(ReadFeed.self, from: data)
+    }
+}
+
+/// The example configuration with its data folder in a new temporary folder.
+struct Example {
+    let configuration: Configuration
+    let channel: RSSChannel
+
+    init(environment: [String: String] = [:], edit: ((URL) throws -> Void)? = nil) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-rss-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
+        try edit?(folder.appendingPathComponent("Config"))
+        configuration = try ConfigurationLoader.load(
+            settingsFile: folder.appendingPathComponent("Config/beacon.yml"),
+            environment: ["BEACON_DATA": folder.appendingPathComponent("Digests").path].merging(environment) { $1 },
+            sections: [RSSSettings.spec]).configuration
+        let (settings, problems) = RSSSettings.read(from: configuration)
+        channel = RSSChannel(settings: try #require(settings, "\(problems)"), clock: { Date(timeIntervalSince1970: 1_796_115_600) })
+    }
+
+    var feeds: URL { configuration.settings.dataFolder.appendingPathComponent("feeds") }
+
+    @discardableResult
+    func publish(_ digest: String = "directors-fortnightly", on date: CivilDate) throws -> [DeliveryOutcome] {
+        let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
+        let definition = try #require(configuration.digest(DigestID(digest)))
+        let outcomes = Outcomes()
+        try channel.deliver(planner.deliveries(of: definition, over: RSSChannel.name, reach: .eachEdition, on: date)) { outcomes.add($1) }
+        return outcomes.all
+    }
+}
+
+final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [DeliveryOutcome] = []
+    func add(_ outcome: DeliveryOutcome) { lock.withLock { outcomes.append(outcome) } }
+    var all: [DeliveryOutcome] { lock.withLock { outcomes } }
+}
+
+let december = CivilDate(year: 2026, month: 12, day: 1)!
+
+@Suite("RSS feeds, read by feedparser and an XML parser")
+struct FeedTests {
+    @Test("Each audience, sector and language gets a feed that real parsers accept, in its language")
+    func feeds() throws {
+        let example = try Example()
+        let outcomes = try example.publish(on: december)
+        #expect(outcomes.count == 6)
+        let health = example.feeds.appendingPathComponent("directors-fortnightly")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: health.path).sorted() == [
+            "directors.further-education.both.xml", "directors.further-education.cy.xml", "directors.further-education.en.xml",
+            "directors.health.both.xml", "directors.health.cy.xml", "directors.health.en.xml",
+        ])
+        let welsh = try ReadFeed.read(health.appendingPathComponent("directors.health.cy.xml"))
+        #expect(!welsh.bozo, "\(welsh.bozo_exception)")
+        #expect(welsh.language == "cy")
+        #expect(welsh.self_link == "https://www.gov.wales.example/invest-to-save/feeds/directors-fortnightly/directors.health.cy.xml")
+        #expect(welsh.entries.map(\.title) == ["Buddsoddi i Arbed: crynodeb pythefnosol i gyfarwyddwyr – 1 Rhagfyr 2026"])
+        #expect(welsh.entries.first?.published == "2026-12-01")
+        #expect(welsh.items.first?.guid == "beacon:directors-fortnightly:directors.health.cy:2026-12-01")
+        #expect(welsh.items.first?.guid_is_permalink == "false")
+        #expect(welsh.entries.first?.content?.contains("Newydd ers y rhifyn diwethaf") == true)
+        #expect(welsh.entries.first?.content?.contains("New since the last issue") == false)
+        let english = try ReadFeed.read(health.appendingPathComponent("directors.health.en.xml"))
+        #expect(english.language == "en")
+        #expect(english.entries.first?.content?.contains("New since the last issue") == true)
+        let both = try ReadFeed.read(health.appendingPathComponent("directors.health.both.xml"))
+        #expect(both.entries.first?.title == "Buddsoddi i Arbed: crynodeb pythefnosol i gyfarwyddwyr – 1 Rhagfyr 2026 / Invest to Save: fortnightly digest for directors – 1 December 2026")
+    }
+
+    @Test("A feed carries no personal data")
+    func noPersonalData() throws {
+        let example = try Example()
+        try example.publish(on: december)
+        let text = try String(contentsOf: example.feeds.appendingPathComponent("directors-fortnightly/directors.health.both.xml"), encoding: .utf8)
+        for subscriber in example.configuration.subscribers {
+            #expect(!text.contains(subscriber.email))
+            #expect(!text.contains(subscriber.name))
+        }
+        #expect(!text.contains("unsubscribe"))
+    }
+
+    @Test("Markup, quotes, ]]> and entity-looking text in a title arrive as text")
+    func hostileTitle() throws {
+        let title = "Records <script>alert(1)</script> & \"more\" ]]> &copy; 'quoted'"
+        let example = try Example { config in
+            let file = config.appendingPathComponent("register/projects.csv")
+            let text = try String(contentsOf: file, encoding: .utf8)
+                .replacingOccurrences(of: "Digital patient records in outpatient clinics,", with: "\"\(title.replacingOccurrences(of: "\"", with: "\"\""))\",")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try example.publish(on: december)
+        let feed = try ReadFeed.read(example.feeds.appendingPathComponent("directors-fortnightly/directors.health.en.xml"))
+        #expect(!feed.bozo, "\(feed.bozo_exception)")
+        let item = try #require(feed.items.first)
+        #expect(item.description?.contains(title) == true)
+        #expect(item.content?.contains("Records &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot; ]]&gt; &amp;copy; &#39;quoted&#39;") == true)
+        #expect(item.content?.contains("<script>") == false)
+    }
+
+    @Test("Publishing issues in turn keeps earlier items byte for byte; publishing one again replaces it")
+    func history() throws {
+        let example = try Example()
+        let dates = [CivilDate(year: 2026, month: 11, day: 3)!, CivilDate(year: 2026, month: 11, day: 17)!, december]
+        let file = example.feeds.appendingPathComponent("directors-fortnightly/directors.health.en.xml")
+        var snapshots: [ReadFeed] = []
+        for date in dates {
+            try example.publish(on: date)
+            snapshots.append(try ReadFeed.read(file))
+        }
+        try example.publish(on: dates[1])
+        let final = try ReadFeed.read(file)
+        #expect(final.items.map(\.guid) == dates.reversed().map { "beacon:directors-fortnightly:directors.health.en:\($0)" })
+        #expect(final.items[2].content == snapshots[0].items[0].content)
+        #expect(final.items[0].content == snapshots[2].items[0].content)
+        #expect(Set(final.items.compactMap(\.guid)).count == 3)
+    }
+
+    @Test("A feed keeps the number of issues it is set to")
+    func limit() throws {
+        let example = try Example(environment: ["BEACON_RSS_HISTORY": "2"])
+        for day in [3, 17] { try example.publish(on: CivilDate(year: 2026, month: 11, day: day)!) }
+        try example.publish(on: december)
+        let feed = try ReadFeed.read(example.feeds.appendingPathComponent("directors-fortnightly/directors.health.en.xml"))
+        #expect(feed.items.map(\.guid) == ["beacon:directors-fortnightly:directors.health.en:2026-12-01", "beacon:directors-fortnightly:directors.health.en:2026-11-17"])
+    }
+
+    @Test("An OPML file lists every feed with its address and title")
+    func opml() throws {
+        let example = try Example()
+        try example.publish(on: december)
+        let text = try String(contentsOf: example.feeds.appendingPathComponent("feeds.opml"), encoding: .utf8)
+        #expect(text.components(separatedBy: "<outline ").count == 7)
+        #expect(text.contains("xmlUrl=\"https://www.gov.wales.example/invest-to-save/feeds/directors-fortnightly/directors.health.cy.xml\""))
+        #expect(text.contains("language=\"cy\""))
+        let parsed = try XMLDocument(data: Data(text.utf8))
+        #expect(try parsed.nodes(forXPath: "//outline").count == 6)
+    }
+}
