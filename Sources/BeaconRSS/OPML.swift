@@ -10,7 +10,9 @@ enum OPML {
             "  <body>",
         ]
         for feed in feeds {
-            lines.append("    <outline type=\"rss\" text=\"\(XMLText.escape(feed.title))\" title=\"\(XMLText.escape(feed.title))\" language=\"\(feed.language == "both" ? "cy" : feed.language)\" xmlUrl=\"\(XMLText.escape(feed.selfURL))\"/>")
+            // Both languages in every title, so either reader can find their feeds in the list.
+            let title = [feed.titleWelsh ?? feed.titleEnglish, feed.titleEnglish].uniqued().joined(separator: " / ")
+            lines.append("    <outline type=\"rss\" text=\"\(XMLText.escape(title))\" title=\"\(XMLText.escape(title))\" language=\"\(feed.language == "both" ? "cy" : feed.language)\" xmlUrl=\"\(XMLText.escape(feed.selfURL))\"/>")
         }
         lines += ["  </body>", "</opml>", ""]
         return lines.joined(separator: "\n")

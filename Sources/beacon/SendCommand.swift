@@ -40,7 +40,7 @@ struct SendCommand: ParsableCommand {
                     continue
                 }
                 let total = channel.reach == .eachSubscriber
-                    ? planner.recipients(of: definition, over: name).count : planner.editions(of: definition).count
+                    ? planner.recipients(of: definition, over: name).count : configuration.editions(of: definition).count
                 let deliveries = planner.deliveries(of: definition, over: name, reach: channel.reach, on: issueDate)
                 if dryRun {
                     let count = deliveries.reduce(0) { count, _ in count + 1 }

@@ -172,6 +172,32 @@ struct FeedTests {
         #expect(feed.items.map(\.guid) == ["beacon:directors-fortnightly:directors.health.en:2026-12-01", "beacon:directors-fortnightly:directors.health.en:2026-11-17"])
     }
 
+    @Test("Two feeds that would share a file are refused before anything is written")
+    func collidingFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-rss-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
+        let audiences = folder.appendingPathComponent("Config/audiences.yml")
+        try (String(contentsOf: audiences, encoding: .utf8) + """
+
+              - id: Directors
+                kind: director
+                name: {en: Directors again, cy: Cyfarwyddwyr eto}
+
+            """).write(to: audiences, atomically: true, encoding: .utf8)
+        let digests = folder.appendingPathComponent("Config/digests.yml")
+        try String(contentsOf: digests, encoding: .utf8).replacingOccurrences(of: "audiences: [directors]", with: "audiences: [directors, Directors]")
+            .write(to: digests, atomically: true, encoding: .utf8)
+        let subscribers = folder.appendingPathComponent("Config/subscribers.csv")
+        try (String(contentsOf: subscribers, encoding: .utf8) + "dup-reader,Dup Reader,dup@bcuhb.example,Directors,Betsi Cadwaladr University Health Board,health,north-wales,large,,en,rss,,2025-10-01,\n")
+            .write(to: subscribers, atomically: true, encoding: .utf8)
+        let configuration = try ConfigurationLoader.load(
+            settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: [:], sections: [RSSSettings.spec]).configuration
+        let (settings, problems) = RSSSettings.read(from: configuration)
+        #expect(settings == nil)
+        #expect(problems.contains { $0.description.contains("the feeds directors-fortnightly for directors.health.cy and directors-fortnightly for Directors.health.cy would both be directors-fortnightly/directors.health.cy.xml") })
+    }
+
     @Test("An OPML file lists every feed with its address and title")
     func opml() throws {
         let example = try Example()
@@ -180,6 +206,7 @@ struct FeedTests {
         #expect(text.components(separatedBy: "<outline ").count == 7)
         #expect(text.contains("xmlUrl=\"https://www.gov.wales.example/invest-to-save/feeds/directors-fortnightly/directors.health.cy.xml\""))
         #expect(text.contains("language=\"cy\""))
+        #expect(text.contains("text=\"Buddsoddi i Arbed: crynodeb pythefnosol i gyfarwyddwyr — Cyfarwyddwyr cyllid a phrif weithredwyr — Iechyd / Invest to Save: fortnightly digest for directors — Directors of finance and chief executives — Health\""))
         let parsed = try XMLDocument(data: Data(text.utf8))
         #expect(try parsed.nodes(forXPath: "//outline").count == 6)
     }

@@ -18,19 +18,6 @@ public struct DeliveryPlanner: Sendable {
         }
     }
 
-    /// The shared editions of `digest`: per network, per sector where the digest is split by
-    /// sector (the sectors its readers are in), or per audience; each in Welsh, English and both.
-    public func editions(of digest: DigestDefinition) -> [Edition] {
-        digest.audiences.compactMap(configuration.audience).flatMap { audience -> [Edition] in
-            let sectors: [Sector?] = audience.kind != .network && digest.split == .sector
-                ? Set(configuration.subscribers.filter { $0.audience == audience.id }.map(\.organisation.sector)).sorted()
-                : [nil]
-            return sectors.flatMap { sector in
-                LanguagePreference.allCases.map { Edition(audience: audience, sector: sector, language: $0) }
-            }
-        }
-    }
-
     /// Each recipient's issue, assembled only when the channel asks for it. Issues with
     /// nothing new are skipped unless the definition says to send them anyway.
     public func deliveries(
@@ -38,7 +25,7 @@ public struct DeliveryPlanner: Sendable {
     ) -> some Sequence<Delivery> {
         let recipients: [Recipient] = switch reach {
         case .eachSubscriber: recipients(of: digest, over: channel).map(Recipient.subscriber)
-        case .eachEdition: digest.channels.contains(channel) ? editions(of: digest).map(Recipient.edition) : []
+        case .eachEdition: digest.channels.contains(channel) ? configuration.editions(of: digest).map(Recipient.edition) : []
         }
         return recipients.lazy.compactMap { recipient -> Delivery? in
             let reader: Reader
@@ -52,6 +39,21 @@ public struct DeliveryPlanner: Sendable {
             let issue = assembler.assemble(digest, for: reader, on: issueDate)
             guard !issue.isEmpty || digest.sendWhenEmpty else { return nil }
             return Delivery(recipient: recipient, issue: issue, renderer: renderer)
+        }
+    }
+}
+
+extension Configuration {
+    /// The shared editions of `digest`: per network, per sector where the digest is split by
+    /// sector (the sectors its readers are in), or per audience; each in Welsh, English and both.
+    public func editions(of digest: DigestDefinition) -> [Edition] {
+        digest.audiences.compactMap(audience).flatMap { audience -> [Edition] in
+            let sectors: [Sector?] = audience.kind != .network && digest.split == .sector
+                ? Set(subscribers.filter { $0.audience == audience.id }.map(\.organisation.sector)).sorted()
+                : [nil]
+            return sectors.flatMap { sector in
+                LanguagePreference.allCases.map { Edition(audience: audience, sector: sector, language: $0) }
+            }
         }
     }
 }
