@@ -41,6 +41,8 @@ let package = Package(
         ),
         // The RSS channel: a feed per audience, sector or network and language, with an OPML list.
         .target(name: "BeaconRSS", dependencies: ["BeaconCore"]),
+        // The network bulletin channel: printable pages, a shared-folder copy and webhooks.
+        .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "CCurl"]),
         // The one place that wires the core to the command line and to every channel.
         .executableTarget(
             name: "beacon",
@@ -48,6 +50,7 @@ let package = Package(
                 "BeaconCore",
                 "BeaconEmail",
                 "BeaconRSS",
+                "BeaconBulletin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +58,7 @@ let package = Package(
         // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin"], exclude: ["Peers"]),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], exclude: ["Peers"]),
     ]
 )

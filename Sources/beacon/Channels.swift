@@ -1,3 +1,4 @@
+import BeaconBulletin
 import BeaconCore
 import BeaconEmail
 import BeaconRSS
@@ -7,9 +8,9 @@ import Foundation
 /// that knows them; digest definitions name them by these type names.
 enum Channels {
     /// The settings sections channels read, so `beacon check` knows their keys.
-    static let settingsSections = [EmailSettings.spec, RSSSettings.spec]
+    static let settingsSections = [EmailSettings.spec, RSSSettings.spec, BulletinSettings.spec]
 
-    static let available: Set<ChannelName> = [EmailChannel.name, RSSChannel.name]
+    static let available: Set<ChannelName> = [EmailChannel.name, RSSChannel.name, BulletinChannel.name]
 
     /// Every channel, configured; or every problem with their settings.
     static func make(
@@ -17,10 +18,13 @@ enum Channels {
     ) -> (channels: [ChannelName: any Channel], problems: [Diagnostic]) {
         let (email, emailProblems) = EmailSettings.read(from: configuration, environment: environment)
         let (rss, rssProblems) = RSSSettings.read(from: configuration)
-        guard let email, let rss else { return ([:], emailProblems + rssProblems) }
+        let (bulletin, bulletinProblems) = BulletinSettings.read(from: configuration, environment: environment)
+        let problems = emailProblems + rssProblems + bulletinProblems
+        guard let email, let rss, let bulletin else { return ([:], problems) }
         return ([
             EmailChannel.name: EmailChannel(settings: email, timeZone: configuration.settings.timeZone),
             RSSChannel.name: RSSChannel(settings: rss),
-        ], emailProblems + rssProblems)
+            BulletinChannel.name: BulletinChannel(settings: bulletin),
+        ], problems)
     }
 }

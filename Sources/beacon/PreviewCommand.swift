@@ -18,7 +18,7 @@ struct PreviewCommand: ParsableCommand {
     @Option(name: .customLong("for"), help: ArgumentHelp("The subscriber or network to preview for.", valueName: "reader"))
     var reader: String
 
-    @Option(help: "text, html, markdown, or eml for the exact email message.")
+    @Option(help: "text, html, markdown, print (a bulletin page for A4), or eml for the exact email message.")
     var format: PreviewFormat = .text
 
     @OptionGroup var asOf: AsOfOption
@@ -46,12 +46,12 @@ struct PreviewCommand: ParsableCommand {
             }
             let message = try email.message(for: Delivery(recipient: .subscriber(subscriber), issue: assembled, renderer: loaded.renderer))
             FileHandle.standardOutput.write(message)
-        case .text, .html, .markdown:
+        case .text, .html, .markdown, .print:
             print(loaded.renderer.render(assembled, as: DigestFormat(rawValue: format.rawValue)!), terminator: "")
         }
     }
 }
 
 enum PreviewFormat: String, CaseIterable, ExpressibleByArgument {
-    case text, html, markdown, eml
+    case text, html, markdown, print, eml
 }

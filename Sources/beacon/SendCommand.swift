@@ -39,8 +39,11 @@ struct SendCommand: ParsableCommand {
                     tally.unavailable(name, readers: planner.recipients(of: definition, over: name).count)
                     continue
                 }
-                let total = channel.reach == .eachSubscriber
-                    ? planner.recipients(of: definition, over: name).count : configuration.editions(of: definition).count
+                let total = switch channel.reach {
+                case .eachSubscriber: planner.recipients(of: definition, over: name).count
+                case .eachEdition: configuration.editions(of: definition).count
+                case .eachNetwork: configuration.networkEditions(of: definition).count
+                }
                 let deliveries = planner.deliveries(of: definition, over: name, reach: channel.reach, on: issueDate)
                 if dryRun {
                     let count = deliveries.reduce(0) { count, _ in count + 1 }

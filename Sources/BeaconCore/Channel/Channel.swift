@@ -18,7 +18,10 @@ public protocol Channel: AnyObject {
 
 public enum ChannelReach: Sendable {
     case eachSubscriber
+    /// Every audience (or sector) in Welsh, English and both.
     case eachEdition
+    /// Every network the digest is for, in one bilingual edition: meeting bulletins.
+    case eachNetwork
 }
 
 /// One issue of one digest for one recipient, ready for a channel to render and deliver.

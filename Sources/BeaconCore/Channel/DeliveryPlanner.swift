@@ -26,6 +26,7 @@ public struct DeliveryPlanner: Sendable {
         let recipients: [Recipient] = switch reach {
         case .eachSubscriber: recipients(of: digest, over: channel).map(Recipient.subscriber)
         case .eachEdition: digest.channels.contains(channel) ? configuration.editions(of: digest).map(Recipient.edition) : []
+        case .eachNetwork: digest.channels.contains(channel) ? configuration.networkEditions(of: digest).map(Recipient.edition) : []
         }
         return recipients.lazy.compactMap { recipient -> Delivery? in
             let reader: Reader
@@ -55,5 +56,10 @@ extension Configuration {
                 LanguagePreference.allCases.map { Edition(audience: audience, sector: sector, language: $0) }
             }
         }
+    }
+
+    /// One bilingual edition per network the digest is written for.
+    public func networkEditions(of digest: DigestDefinition) -> [Edition] {
+        digest.audiences.compactMap(audience).filter { $0.kind == .network }.map { Edition(audience: $0, sector: nil, language: .both) }
     }
 }

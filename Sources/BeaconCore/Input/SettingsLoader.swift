@@ -32,10 +32,14 @@ enum SettingsLoader {
             }
         }
         let secrets = Set(sections.flatMap(\.secretVariables))
+        let secretPrefixes = sections.flatMap(\.secretPrefixes)
         let yaml = YAMLRecordSource(file: displayName, node: root, known: Set(environmentNames.keys), diagnostics: diagnostics)
         let source = SettingsSource(
             yaml: yaml, environmentNames: environmentNames,
-            overrides: overrides(from: environment, names: environmentNames, secrets: secrets, diagnostics: diagnostics))
+            overrides: overrides(
+                from: environment, names: environmentNames,
+                isSecret: { name in secrets.contains(name) || secretPrefixes.contains(where: name.hasPrefix) },
+                diagnostics: diagnostics))
         let reader = RecordReader(source: source, diagnostics: diagnostics)
         let configFolder = file.deletingLastPathComponent()
 
@@ -86,14 +90,14 @@ enum SettingsLoader {
     }
 
     private static func overrides(
-        from environment: [String: String], names: [String: String], secrets: Set<String>, diagnostics: Diagnostics
+        from environment: [String: String], names: [String: String], isSecret: (String) -> Bool, diagnostics: Diagnostics
     ) -> [String: String] {
         let byName = Dictionary(names.map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var overrides: [String: String] = [:]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where name.hasPrefix("BEACON_") {
             if let key = byName[name] {
                 overrides[key] = value
-            } else if !otherVariables.contains(name), !secrets.contains(name) {
+            } else if !otherVariables.contains(name), !isSecret(name) {
                 diagnostics.report(.unknownEnvironmentVariable(name), at: SourceLocation(file: "environment", field: name))
             }
         }

@@ -10,12 +10,18 @@ public struct SettingsSectionSpec: Sendable {
     public let environmentNames: [String: String]
     /// Variables the channel reads itself and that never appear in the file (passwords, keys).
     public let secretVariables: [String]
+    /// Prefixes of such variables when there is one per audience (`BEACON_WEBHOOK_` + network).
+    public let secretPrefixes: [String]
 
-    public init(name: String, keys: [String], environmentNames: [String: String] = [:], secretVariables: [String] = []) {
+    public init(
+        name: String, keys: [String], environmentNames: [String: String] = [:], secretVariables: [String] = [],
+        secretPrefixes: [String] = []
+    ) {
         self.name = name
         self.keys = keys
         self.environmentNames = environmentNames
         self.secretVariables = secretVariables
+        self.secretPrefixes = secretPrefixes
     }
 }
 

@@ -45,6 +45,7 @@ extension DigestView.Edition: MustacheParent {
         case "more": more
         case "fundTeam": fundTeam
         case "unsubscribe": unsubscribe
+        case "chart": chart
         default: nil
         }
     }
@@ -94,6 +95,7 @@ extension DigestView.Item: MustacheParent {
         case "stale": stale
         case "link": link
         case "linkLabel": linkLabel
+        case "overdue": overdue
         default: nil
         }
     }
@@ -115,6 +117,27 @@ extension DigestView.Unsubscribe: MustacheParent {
         case "text": text
         case "action": action
         case "link": link
+        default: nil
+        }
+    }
+}
+
+extension DigestView.Chart: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "heading": heading
+        case "bars": bars
+        default: nil
+        }
+    }
+}
+
+extension DigestView.Bar: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "label": label
+        case "value": value
+        case "percent": percent
         default: nil
         }
     }

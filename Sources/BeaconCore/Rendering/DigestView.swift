@@ -24,6 +24,19 @@ struct DigestView {
         let more: String?
         let fundTeam: String
         let unsubscribe: Unsubscribe?
+        let chart: Chart?
+    }
+
+    /// Savings achieved by the projects on the page, as bars scaled to the largest.
+    struct Chart {
+        let heading: String
+        let bars: [Bar]
+    }
+
+    struct Bar {
+        let label: String
+        let value: String
+        let percent: Int
     }
 
     struct Unsubscribe {
@@ -59,6 +72,7 @@ struct DigestView {
         let stale: String?
         let link: String?
         let linkLabel: String
+        let overdue: Bool
     }
 
     /// `lead` is deliberately not called `label`: Mustache would fall back to the item's label
@@ -123,7 +137,8 @@ private struct EditionBuilder {
             nothingNew: digest.isEmpty ? phrases.nothingNew : nil,
             more: digest.omitted > 0 ? phrases.more(digest.omitted) : nil,
             fundTeam: phrases.fundTeam(settings.fundTeam),
-            unsubscribe: unsubscribe.map { DigestView.Unsubscribe(text: phrases.unsubscribe, action: phrases.unsubscribeAction, link: $0) })
+            unsubscribe: unsubscribe.map { DigestView.Unsubscribe(text: phrases.unsubscribe, action: phrases.unsubscribeAction, link: $0) },
+            chart: chart())
     }
 
     private func text(_ localized: LocalizedText) -> DigestView.Text {
@@ -134,6 +149,20 @@ private struct EditionBuilder {
         return DigestView.Text(
             text: folded, lang: resolved.language.rawValue,
             note: resolved.language == phrases.language ? nil : phrases.untranslated)
+    }
+
+    private func chart() -> DigestView.Chart? {
+        var seen = Set<ProjectID>()
+        let projects = digest.sections.flatMap(\.items).compactMap(\.project).filter { project in
+            (project.achievedSavings ?? .zero) > .zero && seen.insert(project.id).inserted
+        }.sorted { ($0.achievedSavings!, $1.id) > ($1.achievedSavings!, $0.id) }.prefix(6)
+        guard let largest = projects.first?.achievedSavings, largest > .zero else { return nil }
+        return DigestView.Chart(heading: phrases.savingsChart, bars: projects.map { project in
+            DigestView.Bar(
+                label: "\(phrases.text(project.title)) (\(project.organisation.name))",
+                value: project.achievedSavings!.formatted,
+                percent: Int(project.achievedSavings!.value * 100 / largest.value))
+        })
     }
 
     private func figures(_ figures: FundFigures) -> DigestView.Figures {
@@ -213,7 +242,8 @@ private struct EditionBuilder {
             contacts: item.content.contactProjects.map { contact($0.contact) },
             stale: item.staleContactSince.map(phrases.stale(since:)),
             link: link,
-            linkLabel: phrases.moreAt)
+            linkLabel: phrases.moreAt,
+            overdue: { if case .action(let action, _) = item.content { action.isOverdue(on: digest.issueDate) } else { false } }())
     }
 
     private func contact(_ contact: Contact) -> String {

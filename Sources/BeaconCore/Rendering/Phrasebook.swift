@@ -67,6 +67,7 @@ struct Phrasebook {
         pick("\(text(programme)) at a glance", "\(text(programme)) ar gip")
     }
 
+    var savingsChart: String { pick("Savings achieved so far by the projects above", "Arbedion a gyflawnwyd hyd yma gan y prosiectau uchod") }
     var projectsBySector: String { pick("Projects by sector", "Prosiectau fesul sector") }
     var allProjects: String { pick("All projects", "Pob prosiect") }
     var yourOrganisation: String { pick("Your organisation", "Eich sefydliad") }

@@ -1,0 +1,237 @@
+@testable import BeaconBulletin
+import BeaconCore
+import Foundation
+import Testing
+
+let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let peers = packageRoot.appendingPathComponent("Tests/BeaconBulletinTests/Peers")
+let december = CivilDate(year: 2026, month: 12, day: 1)!
+let network = "directors-of-finance-network"
+let webhookVariable = "BEACON_WEBHOOK_DIRECTORS_OF_FINANCE_NETWORK"
+
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-bulletin-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+func python(_ script: String, _ arguments: [String]) throws -> Data {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+    process.arguments = [peers.appendingPathComponent(script).path] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return data
+}
+
+/// The example configuration, edited if asked, with its data in a new temporary folder.
+struct Example {
+    let configuration: Configuration
+    let channel: BulletinChannel
+
+    init(environment: [String: String] = [:], edit: ((URL) throws -> Void)? = nil) throws {
+        let folder = try temporaryFolder()
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
+        try edit?(folder.appendingPathComponent("Config"))
+        // The example configures the other channels too; this module does not link them.
+        let others = [SettingsSectionSpec(name: "rss", keys: ["base_url", "history"])]
+        let environment = ["BEACON_DATA": folder.appendingPathComponent("Digests").path, "BEACON_BULLETIN_RETRY_DELAY": "0.05"]
+            .merging(environment) { $1 }
+        configuration = try ConfigurationLoader.load(
+            settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: environment,
+            sections: [BulletinSettings.spec] + others).configuration
+        let (settings, problems) = BulletinSettings.read(from: configuration, environment: environment)
+        channel = BulletinChannel(settings: try #require(settings, "\(problems)"))
+    }
+
+    var bulletins: URL { configuration.settings.dataFolder.appendingPathComponent("bulletins") }
+
+    @discardableResult
+    func publish(on date: CivilDate = december) throws -> [String: DeliveryOutcome] {
+        let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
+        let definition = try #require(configuration.digest(DigestID("network-meeting-bulletin")))
+        let outcomes = Outcomes()
+        try channel.deliver(planner.deliveries(of: definition, over: BulletinChannel.name, reach: .eachNetwork, on: date)) { delivery, outcome in
+            outcomes.add(delivery.recipient.label, outcome)
+        }
+        return outcomes.all
+    }
+}
+
+final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [String: DeliveryOutcome] = [:]
+    func add(_ key: String, _ outcome: DeliveryOutcome) { lock.withLock { outcomes[key] = outcome } }
+    var all: [String: DeliveryOutcome] { lock.withLock { outcomes } }
+}
+
+struct Outline: Decodable {
+    struct Item: Decodable {
+        let overdue: Bool
+        let text: String
+    }
+
+    let h1: Int
+    let scripts: Int
+    let sections: [String?]
+    let items: [Item]
+    let text: [String: String]
+
+    static func read(_ file: URL) throws -> Outline {
+        try JSONDecoder().decode(Outline.self, from: python("bulletin_outline.py", [file.path]))
+    }
+}
+
+/// Python's http.server on loopback (see Peers/webhook_server.py).
+final class WebhookServer {
+    let folder: URL
+    let port: Int
+    private let process = Process()
+
+    init(_ arguments: [String] = []) throws {
+        folder = try temporaryFolder()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = [peers.appendingPathComponent("webhook_server.py").path, "--dir", folder.path] + arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
+            line += chunk
+        }
+        port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(6)) ?? 0
+    }
+
+    deinit {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    var url: String { "http://127.0.0.1:\(port)/hooks/secret-token-123" }
+
+    var posts: [[String: Any]] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".json") }.sorted().compactMap {
+            try? JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent($0))) as? [String: Any]
+        }
+    }
+}
+
+@Suite("Network bulletins", .serialized)
+struct BulletinTests {
+    @Test("Each network gets a printable bulletin with overdue actions first and marked, and an index")
+    func pages() throws {
+        let example = try Example()
+        let outcomes = try example.publish()
+        #expect(outcomes.count == 2)
+        let folder = example.bulletins.appendingPathComponent(network)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["2026-12-01.html", "2026-12-01.md", "2026-12-01.txt", "index.html"])
+        let page = try Outline.read(folder.appendingPathComponent("2026-12-01.html"))
+        #expect(page.h1 == 1)
+        #expect(page.sections == ["cy", "en"])
+        #expect(page.scripts == 0)
+        #expect(page.items.first?.overdue == true)
+        #expect(page.items.first?.text.contains("Rhannu achos busnes y cofnodion cleifion allanol") == true)
+        #expect(page.items.filter(\.overdue).count == 1)
+        #expect(page.text["en"]?.contains("Network actions") == true)
+        #expect(page.text["en"]?.contains("Savings achieved so far by the projects above") == true)
+        let index = try String(contentsOf: folder.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<a href=\"2026-12-01.html\">1 Rhagfyr 2026 / <span lang=\"en\">1 December 2026</span></a>"))
+    }
+
+    @Test("A <script> in an action's text is shown as text")
+    func hostileAction() throws {
+        let example = try Example { config in
+            let file = config.appendingPathComponent("register/actions.csv")
+            let text = try String(contentsOf: file, encoding: .utf8)
+                .replacingOccurrences(of: "Rhannu achos busnes y cofnodion cleifion allanol", with: "<script>alert(1)</script> Rhannu achos busnes y cofnodion cleifion allanol")
+            try text.write(to: file, atomically: true, encoding: .utf8)
+        }
+        try example.publish()
+        let page = try Outline.read(example.bulletins.appendingPathComponent("\(network)/2026-12-01.html"))
+        #expect(page.scripts == 0)
+        #expect(page.items.first?.text.contains("<script>alert(1)</script> Rhannu") == true)
+    }
+
+    @Test("Later bulletins leave earlier ones untouched, here and in the shared folder")
+    func history() throws {
+        let shared = try temporaryFolder()
+        let example = try Example(environment: ["BEACON_BULLETIN_FOLDER": shared.path])
+        try example.publish(on: CivilDate(year: 2026, month: 9, day: 8)!)
+        let first = try Data(contentsOf: shared.appendingPathComponent("\(network)/2026-09-08.html"))
+        try example.publish()
+        #expect(try Data(contentsOf: shared.appendingPathComponent("\(network)/2026-09-08.html")) == first)
+        #expect(FileManager.default.fileExists(atPath: shared.appendingPathComponent("\(network)/2026-12-01.md").path))
+        let index = try String(contentsOf: example.bulletins.appendingPathComponent("\(network)/index.html"), encoding: .utf8)
+        let newer = try #require(index.range(of: "2026-12-01.html"))
+        let older = try #require(index.range(of: "2026-09-08.html"))
+        #expect(newer.lowerBound < older.lowerBound)
+    }
+
+    @Test("A webhook receives the bulletin as chat tools and other systems expect it")
+    func webhook() throws {
+        let server = try WebhookServer()
+        let outcomes = try Example(environment: [webhookVariable: server.url]).publish()
+        guard case .delivered(let detail) = outcomes["\(network).both"] else { Issue.record("not delivered: \(outcomes)"); return }
+        #expect(detail.hasPrefix("written to "))
+        #expect(detail.hasSuffix("2026-12-01.html; webhook for \(network) answered 200"))
+        let post = try #require(server.posts.first)
+        #expect(server.posts.count == 1)
+        #expect((post["text"] as? String)?.hasPrefix("**Buddsoddi i Arbed: bwletin cyfarfod y rhwydwaith – 1 Rhagfyr 2026 / Invest to Save: network meeting bulletin – 1 December 2026**") == true)
+        #expect((post["text"] as? String)?.contains("Share the outpatient records business case") == true)
+        #expect(post["network"] as? String == network)
+        #expect(post["issue_date"] as? String == "2026-12-01")
+        #expect((post["summary"] as? String)?.contains("1 overdue action") == true)
+        #expect((post["markdown"] as? String)?.contains("Overdue action") == true)
+    }
+
+    @Test("429 with Retry-After is waited for, then delivered once")
+    func retryAfter() throws {
+        let server = try WebhookServer(["--statuses", "429,200", "--retry-after", "1"])
+        let started = Date()
+        let outcomes = try Example(environment: [webhookVariable: server.url]).publish()
+        #expect(Date().timeIntervalSince(started) >= 1)
+        #expect(outcomes["\(network).both"].map { if case .delivered = $0 { true } else { false } } == true)
+        #expect(server.posts.count == 2)
+    }
+
+    @Test("A 500 storm runs out of retries and is reported as deferred")
+    func serverErrors() throws {
+        let server = try WebhookServer(["--statuses", "500"])
+        let outcomes = try Example(environment: [webhookVariable: server.url, "BEACON_BULLETIN_ATTEMPTS": "3"]).publish()
+        guard case .deferred(let reason) = outcomes["\(network).both"] else { Issue.record("not deferred: \(outcomes)"); return }
+        #expect(reason.contains("webhook for \(network) answered 500"))
+        #expect(reason.contains("(after 3 attempts)"))
+        #expect(!reason.contains("secret-token-123"))
+        #expect(server.posts.count == 3)
+    }
+
+    @Test("A 400 fails at once, with the server's answer")
+    func refused() throws {
+        let server = try WebhookServer(["--statuses", "400"])
+        let outcomes = try Example(environment: [webhookVariable: server.url]).publish()
+        guard case .failed(let reason) = outcomes["\(network).both"] else { Issue.record("not failed: \(outcomes)"); return }
+        #expect(reason.contains("refused the bulletin with 400: {\"error\": \"refused by the test server\"}"))
+        #expect(server.posts.count == 1)
+    }
+
+    @Test("A webhook that never answers times out and is deferred")
+    func timeout() throws {
+        let server = try WebhookServer(["--hang"])
+        let outcomes = try Example(environment: [webhookVariable: server.url, "BEACON_BULLETIN_TIMEOUT": "1", "BEACON_BULLETIN_ATTEMPTS": "1"]).publish()
+        #expect(outcomes["\(network).both"].map { "\($0)" }?.contains("no answer within 1 seconds") == true)
+    }
+
+    @Test("Plain http to another machine is refused, naming the variable but not the address")
+    func httpsOnly() throws {
+        let example = try Example()
+        let (settings, problems) = BulletinSettings.read(
+            from: example.configuration, environment: [webhookVariable: "http://hooks.example.org/secret-token-123"])
+        #expect(settings == nil)
+        #expect(problems.map(\.description) == ["environment:\(webhookVariable): must use https (set bulletin.allow_http: true only for a server on a network you trust)"])
+    }
+}
