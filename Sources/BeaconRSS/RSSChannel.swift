@@ -90,3 +90,12 @@ public final class RSSChannel: Channel {
         return String(html[html.index(after: start)..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+extension RSSChannel: ChannelModule {
+    public static var settings: SettingsSectionSpec? { RSSSettings.spec }
+
+    public static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic]) {
+        let (settings, problems) = RSSSettings.read(from: configuration)
+        return (settings.map { RSSChannel(settings: $0) }, problems)
+    }
+}

@@ -2,29 +2,37 @@ import BeaconBulletin
 import BeaconCore
 import BeaconEmail
 import BeaconRSS
+// new-channel: the plugin adds imports above this line.
 import Foundation
 
-/// The delivery channels this build of Beacon wires in. The executable is the only place
-/// that knows them; digest definitions name them by these type names.
+/// The delivery channels this build of Beacon wires in: the one place that lists them.
+/// Digest definitions name them by type name; `swift package new-channel` adds to this list.
 enum Channels {
-    /// The settings sections channels read, so `beacon check` knows their keys.
-    static let settingsSections = [EmailSettings.spec, RSSSettings.spec, BulletinSettings.spec]
+    static var modules: [any ChannelModule.Type] {
+        [
+            BulletinChannel.self,
+            EmailChannel.self,
+            RSSChannel.self,
+            // new-channel: the plugin adds channels above this line.
+        ]
+    }
 
-    static let available: Set<ChannelName> = [EmailChannel.name, RSSChannel.name, BulletinChannel.name]
+    /// The settings sections channels read, so `beacon check` knows their keys.
+    static var settingsSections: [SettingsSectionSpec] { modules.compactMap { $0.settings } }
+
+    static var available: Set<ChannelName> { Set(modules.map { $0.name }) }
 
     /// Every channel, configured; or every problem with their settings.
     static func make(
         _ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> (channels: [ChannelName: any Channel], problems: [Diagnostic]) {
-        let (email, emailProblems) = EmailSettings.read(from: configuration, environment: environment)
-        let (rss, rssProblems) = RSSSettings.read(from: configuration)
-        let (bulletin, bulletinProblems) = BulletinSettings.read(from: configuration, environment: environment)
-        let problems = emailProblems + rssProblems + bulletinProblems
-        guard let email, let rss, let bulletin else { return ([:], problems) }
-        return ([
-            EmailChannel.name: EmailChannel(settings: email, timeZone: configuration.settings.timeZone),
-            RSSChannel.name: RSSChannel(settings: rss),
-            BulletinChannel.name: BulletinChannel(settings: bulletin),
-        ], problems)
+        var channels: [ChannelName: any Channel] = [:]
+        var problems: [Diagnostic] = []
+        for module in modules {
+            let (channel, found) = module.make(configuration, environment: environment)
+            channels[module.name] = channel
+            problems += found
+        }
+        return (problems.contains { $0.severity == .error } ? [:] : channels, problems)
     }
 }

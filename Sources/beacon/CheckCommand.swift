@@ -18,8 +18,7 @@ struct CheckCommand: ParsableCommand {
         let loaded = try Loaded(options)
         let configuration = loaded.configuration
         let date = try asOf.date(in: configuration.settings)
-        let warnings = loaded.warnings + ConfigurationReview.warnings(
-            configuration, asOf: date, availableChannels: Channels.available)
+        let warnings = loaded.warnings + ConfigurationReview.warnings(configuration, asOf: date)
         print(Summary(configuration, file: ConfigurationLoader.displayName(options.settingsFile), asOf: date).lines.joined(separator: "\n"))
         if warnings.isEmpty {
             print("No warnings.")

@@ -36,7 +36,7 @@ struct Loaded {
     init(_ options: ConfigOptions) throws {
         let (configuration, warnings) = try options.load()
         let (channels, channelProblems) = Channels.make(configuration)
-        var problems = channelProblems
+        var problems = ConfigurationReview.unknownChannels(configuration, available: Channels.available) + channelProblems
         var renderer: DigestRenderer?
         do {
             renderer = try DigestRenderer(configuration: configuration)

@@ -165,6 +165,15 @@ struct SendCommandTests {
         #expect(!(result.output + result.errors).contains("never printed"))
     }
 
+    @Test("A digest naming a channel no module provides is an error listing the known ones")
+    func unknownChannel() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        try BeaconProcess.edit(folder.appendingPathComponent("Config/digests.yml"), replacingFirst: "channels: [email]", with: "channels: [emial]")
+        let result = try BeaconProcess.run(["check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Config/digests.yml:portfolio-holders-monthly.channels: no channel is called \"emial\"; the channels are: bulletin, email, rss"))
+    }
+
     @Test("A settings mistake in the email section is reported with its file, line and key")
     func badEmailSettings() throws {
         let folder = try BeaconProcess.copyOfExample()

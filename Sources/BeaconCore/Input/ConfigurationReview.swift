@@ -1,9 +1,7 @@
 /// Warnings that need the whole configuration and a date: things that will not stop a run
 /// but that the fund team should fix before readers notice.
 public enum ConfigurationReview {
-    public static func warnings(
-        _ configuration: Configuration, asOf date: CivilDate, availableChannels: Set<ChannelName>
-    ) -> [Diagnostic] {
+    public static func warnings(_ configuration: Configuration, asOf date: CivilDate) -> [Diagnostic] {
         let settings = configuration.settings
         var warnings: [Diagnostic] = []
         let projectsFile = ConfigurationLoader.displayName(settings.registerFolder.appendingPathComponent("projects.csv"))
@@ -25,12 +23,19 @@ public enum ConfigurationReview {
             if readers.isEmpty, !hasNetwork {
                 warnings.append(Diagnostic(location: SourceLocation(file: digestsFile, field: digest.id.rawValue), problem: .noReachableReaders))
             }
-            for channel in digest.channels where !availableChannels.contains(channel) {
-                warnings.append(Diagnostic(
-                    location: SourceLocation(file: digestsFile, field: "\(digest.id).channels"),
-                    problem: .unavailableChannel(channel.rawValue, available: availableChannels.map(\.rawValue).sorted())))
-            }
         }
         return warnings
+    }
+
+    /// Channel type names no module provides: errors, since a misspelt channel sends nothing.
+    public static func unknownChannels(_ configuration: Configuration, available: Set<ChannelName>) -> [Diagnostic] {
+        let digestsFile = ConfigurationLoader.displayName(configuration.settings.digestsFile)
+        return configuration.digests.flatMap { digest in
+            digest.channels.filter { !available.contains($0) }.map { channel in
+                Diagnostic(
+                    location: SourceLocation(file: digestsFile, field: "\(digest.id).channels"),
+                    problem: .unknownChannel(channel.rawValue, known: available.map(\.rawValue).sorted()))
+            }
+        }
     }
 }

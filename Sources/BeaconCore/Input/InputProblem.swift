@@ -30,11 +30,11 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     case noConsent
     case unreachedSubscriber
     case noReachableReaders
-    case unavailableChannel(String, available: [String])
+    case unknownChannel(String, known: [String])
 
     public var isWarning: Bool {
         switch self {
-        case .missingWelsh, .staleContact, .noConsent, .unreachedSubscriber, .noReachableReaders, .unavailableChannel,
+        case .missingWelsh, .staleContact, .noConsent, .unreachedSubscriber, .noReachableReaders,
              .unknownEnvironmentVariable:
             true
         default:
@@ -78,9 +78,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .noConsent: "no consent_on date, so nothing will be sent to this subscriber"
         case .unreachedSubscriber: "no digest is written for this subscriber's audience"
         case .noReachableReaders: "no subscriber of this digest can be reached (consent, unsubscribed or audience)"
-        case .unavailableChannel(let name, let available):
-            "this build of Beacon has no \(name) channel, so nothing goes out over it"
-                + (available.isEmpty ? " (no delivery channel is built in yet)" : "; available: \(available.joined(separator: ", "))")
+        case .unknownChannel(let name, let known):
+            "no channel is called \(Self.quoted(name)); the channels are: \(known.joined(separator: ", "))"
         }
     }
 
