@@ -43,6 +43,7 @@ let package = Package(
         .target(name: "BeaconRSS", dependencies: ["BeaconCore"]),
         // The network bulletin channel: printable pages, a shared-folder copy and webhooks.
         .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "CCurl"]),
+        // new-channel: the plugin adds channel targets above this line.
         // The one place that wires the core to the command line and to every channel.
         .executableTarget(
             name: "beacon",
@@ -51,6 +52,7 @@ let package = Package(
                 "BeaconEmail",
                 "BeaconRSS",
                 "BeaconBulletin",
+                // new-channel: the plugin adds channel modules above this line.
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,5 +62,15 @@ let package = Package(
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin"], exclude: ["Peers"]),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], exclude: ["Peers"]),
+        // new-channel: the plugin adds channel test targets above this line.
+
+        // For channel maintainers: `swift package --allow-writing-to-package-directory new-channel --name Teams`.
+        .plugin(
+            name: "NewChannel",
+            capability: .command(
+                intent: .custom(verb: "new-channel", description: "Scaffold a new delivery channel module, its tests, and its registration."),
+                permissions: [.writeToPackageDirectory(reason: "Creates Sources/Beacon<Name>, Tests/Beacon<Name>Tests, and adds them to Package.swift and Sources/beacon/Channels.swift.")]
+            )
+        ),
     ]
 )

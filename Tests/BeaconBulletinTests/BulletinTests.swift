@@ -36,13 +36,11 @@ struct Example {
         let folder = try temporaryFolder()
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
         try edit?(folder.appendingPathComponent("Config"))
-        // The example configures the other channels too; this module does not link them.
-        let others = [SettingsSectionSpec(name: "rss", keys: ["base_url", "history"])]
         let environment = ["BEACON_DATA": folder.appendingPathComponent("Digests").path, "BEACON_BULLETIN_RETRY_DELAY": "0.05"]
             .merging(environment) { $1 }
         configuration = try ConfigurationLoader.load(
             settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: environment,
-            sections: [BulletinSettings.spec] + others).configuration
+            sections: [BulletinSettings.spec], ignoringOtherSections: true).configuration
         let (settings, problems) = BulletinSettings.read(from: configuration, environment: environment)
         channel = BulletinChannel(settings: try #require(settings, "\(problems)"))
     }

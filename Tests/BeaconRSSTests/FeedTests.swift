@@ -60,7 +60,7 @@ struct Example {
         configuration = try ConfigurationLoader.load(
             settingsFile: folder.appendingPathComponent("Config/beacon.yml"),
             environment: ["BEACON_DATA": folder.appendingPathComponent("Digests").path].merging(environment) { $1 },
-            sections: [RSSSettings.spec]).configuration
+            sections: [RSSSettings.spec], ignoringOtherSections: true).configuration
         let (settings, problems) = RSSSettings.read(from: configuration)
         channel = RSSChannel(settings: try #require(settings, "\(problems)"), clock: { Date(timeIntervalSince1970: 1_796_115_600) })
     }

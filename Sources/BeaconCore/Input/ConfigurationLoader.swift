@@ -4,15 +4,17 @@ import Foundation
 /// their references need, collecting every problem before deciding whether to go on.
 public enum ConfigurationLoader {
     /// Throws `InvalidConfiguration` listing every error (and the warnings found on the way).
-    /// On success, `warnings` holds what the operator should act on.
+    /// On success, `warnings` holds what the operator should act on. `sections` are the channels'
+    /// settings sections; a channel's own tests may pass `ignoringOtherSections` to load a
+    /// configuration that also configures channels they do not link.
     public static func load(
         settingsFile: URL, environment: [String: String] = ProcessInfo.processInfo.environment,
-        sections: [SettingsSectionSpec] = []
+        sections: [SettingsSectionSpec] = [], ignoringOtherSections: Bool = false
     ) throws(InvalidConfiguration) -> (configuration: Configuration, warnings: [Diagnostic]) {
         let diagnostics = Diagnostics()
         let settings = SettingsLoader.load(
             file: settingsFile, displayName: displayName(settingsFile), environment: environment, sections: sections,
-            diagnostics: diagnostics)
+            ignoringOtherSections: ignoringOtherSections, diagnostics: diagnostics)
         guard let settings else { throw InvalidConfiguration(diagnostics: diagnostics.all) }
 
         let register = settings.registerFolder

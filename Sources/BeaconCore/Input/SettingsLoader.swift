@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// Reads `beacon.yml` and applies `BEACON_…` environment overrides.
 enum SettingsLoader {
@@ -13,12 +14,12 @@ enum SettingsLoader {
     static let otherVariables: Set<String> = ["BEACON_CONFIG"]
 
     static func defaultEnvironmentName(of key: String) -> String {
-        "BEACON_" + key.uppercased().replacingOccurrences(of: ".", with: "_")
+        "BEACON_" + String(key.uppercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
     static func load(
         file: URL, displayName: String, environment: [String: String], sections: [SettingsSectionSpec],
-        diagnostics: Diagnostics
+        ignoringOtherSections: Bool, diagnostics: Diagnostics
     ) -> Settings? {
         guard let root = YAMLFile.root(url: file, displayName: displayName, diagnostics: diagnostics) else { return nil }
         guard root.mapping != nil else {
@@ -33,7 +34,13 @@ enum SettingsLoader {
         }
         let secrets = Set(sections.flatMap(\.secretVariables))
         let secretPrefixes = sections.flatMap(\.secretPrefixes)
-        let yaml = YAMLRecordSource(file: displayName, node: root, known: Set(environmentNames.keys), diagnostics: diagnostics)
+        var settingsNode = root
+        if ignoringOtherSections, case .mapping(let mapping) = root {
+            // A channel tested on its own does not know the other channels' sections.
+            let prefixes = Set(environmentNames.keys.map { String($0.prefix { $0 != "." }) })
+            settingsNode = .mapping(Node.Mapping(mapping.filter { key, value in value.mapping == nil || prefixes.contains(key.string ?? "") }))
+        }
+        let yaml = YAMLRecordSource(file: displayName, node: settingsNode, known: Set(environmentNames.keys), diagnostics: diagnostics)
         let source = SettingsSource(
             yaml: yaml, environmentNames: environmentNames,
             overrides: overrides(
