@@ -43,6 +43,7 @@ let package = Package(
         .target(name: "BeaconRSS", dependencies: ["BeaconCore"]),
         // The network bulletin channel: printable pages, a shared-folder copy and webhooks.
         .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "CCurl"]),
+        .target(name: "BeaconJSONFeed", dependencies: ["BeaconCore"], exclude: ["README.md"]),
         // new-channel: the plugin adds channel targets above this line.
         // The one place that wires the core to the command line and to every channel.
         .executableTarget(
@@ -52,6 +53,7 @@ let package = Package(
                 "BeaconEmail",
                 "BeaconRSS",
                 "BeaconBulletin",
+                "BeaconJSONFeed",
                 // new-channel: the plugin adds channel modules above this line.
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -62,6 +64,7 @@ let package = Package(
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin"], exclude: ["Peers"]),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"]),
         // new-channel: the plugin adds channel test targets above this line.
 
         // For channel maintainers: `swift package --allow-writing-to-package-directory new-channel --name Teams`.

@@ -2,6 +2,7 @@ import BeaconBulletin
 import BeaconCore
 import BeaconEmail
 import BeaconRSS
+import BeaconJSONFeed
 // new-channel: the plugin adds imports above this line.
 import Foundation
 
@@ -13,6 +14,7 @@ enum Channels {
             BulletinChannel.self,
             EmailChannel.self,
             RSSChannel.self,
+            JSONFeedChannel.self,
             // new-channel: the plugin adds channels above this line.
         ]
     }
