@@ -64,7 +64,7 @@ let package = Package(
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin"], exclude: ["Peers"]),
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"]),
+        .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"], exclude: ["Peers"]),
         // new-channel: the plugin adds channel test targets above this line.
 
         // For channel maintainers: `swift package --allow-writing-to-package-directory new-channel --name Teams`.

@@ -38,13 +38,13 @@ public final class BulletinChannel: Channel {
             ("md", delivery.renderer.render(issue, as: .markdown)),
             ("txt", delivery.renderer.render(issue, as: .text)),
         ]
-        let folder = settings.folder.appendingPathComponent(Self.label(network.id.rawValue))
+        let folder = settings.folder.appendingPathComponent(SafeName.of(network.id.rawValue))
         do {
             for (suffix, text) in files {
                 try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("\(issue.issueDate).\(suffix)"))
             }
             try AtomicFile.write(Data(BulletinIndex.page(for: network, in: folder).utf8), to: folder.appendingPathComponent("index.html"))
-            if let shared = settings.sharedFolder?.appendingPathComponent(Self.label(network.id.rawValue)) {
+            if let shared = settings.sharedFolder?.appendingPathComponent(SafeName.of(network.id.rawValue)) {
                 for (suffix, text) in files {
                     try AtomicFile.write(Data(text.utf8), to: shared.appendingPathComponent("\(issue.issueDate).\(suffix)"))
                 }
@@ -60,12 +60,6 @@ public final class BulletinChannel: Channel {
         case .deferred(let detail): return .deferred("\(written), but \(detail)")
         case .failed(let detail): return .failed("\(written), but \(detail)")
         }
-    }
-
-    static func label(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-") ? Character(scalar) : "-"
-        })
     }
 }
 

@@ -1,56 +1,75 @@
 import BeaconCore
 import Foundation
 
-/// The json-feed channel. FILL IN: what it delivers, to whom and where.
+/// Digests as JSON Feed 1.1 files (jsonfeed.org): one per digest, audience (or sector, or
+/// network) and language, beside the RSS feeds under `<data>/feeds/`. Like the RSS channel it
+/// carries no personal data, keeps the last issues it published, and writes atomically.
 public final class JSONFeedChannel: Channel {
     public static let name = ChannelName("json-feed")
     public var name: ChannelName { Self.name }
-    /// FILL IN: `.eachSubscriber` to write to each person (their address is in
-    /// `delivery.subscriber`), `.eachEdition` for one shared edition per audience (or
-    /// sector) and language, `.eachNetwork` for one bilingual edition per network.
     public let reach = ChannelReach.eachEdition
 
-    private let folder: URL
+    private let settings: JSONFeedSettings
+    private let clock: @Sendable () -> Date
 
-    public init(folder: URL) {
-        self.folder = folder
+    public init(settings: JSONFeedSettings, clock: @escaping @Sendable () -> Date = Date.init) {
+        self.settings = settings
+        self.clock = clock
     }
 
-    public var destination: String { ConfigurationLoader.displayName(folder) }
+    public var destination: String { "JSON feeds in \(ConfigurationLoader.displayName(settings.folder))" }
 
-    /// Called once per `beacon send` run and digest, from one thread. Record one outcome per
-    /// delivery: `.delivered` with where it went, `.deferred` for a failure that may pass (a
-    /// busy server: it is worth trying again), `.failed` for one that will not (a refused
-    /// address). Throw `ChannelFailure` only when nothing can be delivered at all.
     public func deliver(
         _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
     ) throws(ChannelFailure) {
         for delivery in deliveries {
-            // FILL IN: render and deliver. Formats: .text, .html, .markdown, .print.
-            let body = delivery.renderer.render(delivery.issue, as: .markdown)
-            let file = folder.appendingPathComponent(delivery.digest.id.rawValue)
-                .appendingPathComponent(delivery.recipient.label)
-                .appendingPathComponent("\(delivery.issue.issueDate).md")
+            guard case .edition(let edition) = delivery.recipient else {
+                record(delivery, .failed("JSON feeds are written for audiences, not for one subscriber"))
+                continue
+            }
+            let path = "\(SafeName.of(delivery.digest.id.rawValue))/\(SafeName.of(edition.key)).json"
+            let state = settings.stateFolder.appendingPathComponent(path)
+            var feed = (try? JSONDecoder().decode(JSONFeed.self, from: Data(contentsOf: state)))
+                ?? JSONFeed(edition: edition, digest: delivery.digest, url: "\(settings.baseURL)/\(path)", home: settings.baseURL)
+            feed.publish(item(for: delivery, edition), limit: settings.history)
             do {
-                try AtomicFile.write(Data(body.utf8), to: file)
-                record(delivery, .delivered("written to \(ConfigurationLoader.displayName(file))"))
+                // The kept items first, then the feed: a crash between the two is mended next run.
+                try AtomicFile.write(try JSONFeed.encoder.encode(feed), to: state)
+                try AtomicFile.write(try JSONFeed.encoder.encode(feed), to: settings.folder.appendingPathComponent(path))
+                record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(path)))"))
             } catch {
-                record(delivery, .deferred("cannot write \(file.path): \(error.localizedDescription)"))
+                record(delivery, .deferred("cannot write the JSON feed \(path): \(error.localizedDescription); the previous one is unchanged"))
             }
         }
+    }
+
+    private func item(for delivery: Delivery, _ edition: Edition) -> JSONFeed.Item {
+        let issue = delivery.issue
+        let languages = edition.language.languages
+        let headlines = issue.sections.flatMap(\.items).map { $0.headline.resolved(in: languages[0]).text }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = settings.timeZone
+        let published = calendar.date(from: DateComponents(year: issue.issueDate.year, month: issue.issueDate.month, day: issue.issueDate.day))
+            ?? Date(timeIntervalSince1970: 0)
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = settings.timeZone
+        return JSONFeed.Item(
+            id: "beacon:\(issue.definition.id):\(edition.key):\(issue.issueDate)",
+            title: languages.map { "\(issue.definition.title.resolved(in: $0).text) – \(DateWording.date(issue.issueDate, in: $0))" }
+                .joined(separator: " / "),
+            summary: headlines.prefix(3).joined(separator: "; ") + (headlines.count > 3 ? "; …" : ""),
+            contentHTML: delivery.renderer.renderFragment(issue),
+            contentText: delivery.renderer.render(issue, as: .text),
+            datePublished: formatter.string(from: published),
+            language: languages.count == 1 ? languages[0].rawValue : nil)
     }
 }
 
 extension JSONFeedChannel: ChannelModule {
-    /// The `json-feed:` section of beacon.yml. FILL IN: its keys. Each can be overridden by
-    /// `BEACON_` + section and key in capitals; secrets are read from `environment` only
-    /// and listed in `secretVariables` so `beacon check` does not call them unknown.
-    public static var settings: SettingsSectionSpec? { SettingsSectionSpec(name: "json-feed", keys: ["folder"]) }
+    public static var settings: SettingsSectionSpec? { JSONFeedSettings.spec }
 
     public static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic]) {
-        let reader = SettingsSectionReader(configuration.settings.section("json-feed"))
-        let folder = reader.path("folder") ?? configuration.settings.dataFolder.appendingPathComponent("json-feed")
-        let problems = reader.problems
-        return (problems.contains { $0.severity == .error } ? nil : JSONFeedChannel(folder: folder), problems)
+        let (settings, problems) = JSONFeedSettings.read(from: configuration)
+        return (settings.map { JSONFeedChannel(settings: $0) }, problems)
     }
 }

@@ -58,13 +58,7 @@ public final class RSSChannel: Channel {
 
     /// `directors-fortnightly/directors.health.cy.xml`: readable, stable, and safe as a URL path.
     static func file(for digest: DigestID, _ edition: Edition) -> String {
-        "\(label(digest.rawValue))/\(label(edition.key)).xml"
-    }
-
-    static func label(_ text: String) -> String {
-        String(text.lowercased().unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == ".") ? Character(scalar) : "-"
-        })
+        "\(SafeName.of(digest.rawValue))/\(SafeName.of(edition.key)).xml"
     }
 
     private func item(for delivery: Delivery, _ edition: Edition) -> FeedItem {
@@ -79,15 +73,8 @@ public final class RSSChannel: Channel {
         let published = calendar.date(from: DateComponents(year: issue.issueDate.year, month: issue.issueDate.month, day: issue.issueDate.day)) ?? Date(timeIntervalSince1970: 0)
         return FeedItem(
             guid: "beacon:\(issue.definition.id):\(edition.key):\(issue.issueDate)",
-            title: title, description: description, html: Self.body(of: delivery.renderer.render(issue, as: .html)),
+            title: title, description: description, html: delivery.renderer.renderFragment(issue),
             published: published, link: nil)
-    }
-
-    /// The page's `<main>` content: feed readers show a fragment, not a whole document.
-    static func body(of html: String) -> String {
-        guard let open = html.range(of: "<main"), let start = html[open.upperBound...].firstIndex(of: ">"),
-              let close = html.range(of: "</main>", options: .backwards), start < close.lowerBound else { return html }
-        return String(html[html.index(after: start)..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

@@ -121,6 +121,7 @@ struct SendCommandTests {
         #expect(result.status == 0)
         #expect(result.output.contains("email: 9 sent, 0 deferred, 0 failed"))
         #expect(result.output.contains("rss: 6 sent, 0 deferred, 0 failed"))
+        #expect(result.output.contains("json-feed: 6 sent, 0 deferred, 0 failed"))
         #expect(result.output.contains("bulletin: 2 sent, 0 deferred, 0 failed"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests/bulletins/directors-of-finance-network/2026-12-01.html").path))
         let outbox = folder.appendingPathComponent("Digests/outbox/directors-fortnightly/2026-12-01")
@@ -171,7 +172,7 @@ struct SendCommandTests {
         try BeaconProcess.edit(folder.appendingPathComponent("Config/digests.yml"), replacingFirst: "channels: [email]", with: "channels: [emial]")
         let result = try BeaconProcess.run(["check"], in: folder)
         #expect(result.status == 1)
-        #expect(result.errors.contains("Config/digests.yml:portfolio-holders-monthly.channels: no channel is called \"emial\"; the channels are: bulletin, email, rss"))
+        #expect(result.errors.contains("Config/digests.yml:portfolio-holders-monthly.channels: no channel is called \"emial\"; the channels are: bulletin, email, json-feed, rss"))
     }
 
     @Test("A settings mistake in the email section is reported with its file, line and key")

@@ -192,7 +192,8 @@ struct FeedTests {
         try (String(contentsOf: subscribers, encoding: .utf8) + "dup-reader,Dup Reader,dup@bcuhb.example,Directors,Betsi Cadwaladr University Health Board,health,north-wales,large,,en,rss,,2025-10-01,\n")
             .write(to: subscribers, atomically: true, encoding: .utf8)
         let configuration = try ConfigurationLoader.load(
-            settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: [:], sections: [RSSSettings.spec]).configuration
+            settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: [:], sections: [RSSSettings.spec],
+            ignoringOtherSections: true).configuration
         let (settings, problems) = RSSSettings.read(from: configuration)
         #expect(settings == nil)
         #expect(problems.contains { $0.description.contains("the feeds directors-fortnightly for directors.health.cy and directors-fortnightly for Directors.health.cy would both be directors-fortnightly/directors.health.cy.xml") })

@@ -36,4 +36,13 @@ public struct DigestRenderer: Sendable {
         let rendered = templates[format]!.render(view)
         return format == .text ? PlainTextWrapper.wrap(rendered) : rendered
     }
+
+    /// The HTML digest's content without the page around it, for feeds: readers show a
+    /// fragment, not a whole document.
+    public func renderFragment(_ digest: AssembledDigest) -> String {
+        let html = render(digest, as: .html)
+        guard let open = html.range(of: "<main"), let start = html[open.upperBound...].firstIndex(of: ">"),
+              let close = html.range(of: "</main>", options: .backwards), start < close.lowerBound else { return html }
+        return String(html[html.index(after: start)..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
