@@ -4,7 +4,7 @@ import Foundation
 /// A JSON Feed 1.1 document. Encoded with sorted keys, so an item already published keeps
 /// the same bytes when later issues are added.
 struct JSONFeed: Codable {
-    struct Item: Codable, Equatable {
+    struct Item: Codable, Equatable, Identifiable {
         let id: String
         let title: String
         let summary: String
@@ -58,15 +58,5 @@ struct JSONFeed: Codable {
         self.description = title
         self.language = edition.language == .english ? "en" : "cy"
         self.items = []
-    }
-
-    /// Adds `item` newest first, replacing an item with the same id in place; keeps `limit`.
-    mutating func publish(_ item: Item, limit: Int) {
-        if let index = items.firstIndex(where: { $0.id == item.id }) {
-            items[index] = item
-        } else {
-            items.insert(item, at: 0)
-        }
-        items = Array(items.prefix(limit))
     }
 }

@@ -31,7 +31,7 @@ public final class JSONFeedChannel: Channel {
             let state = settings.stateFolder.appendingPathComponent(path)
             var feed = (try? JSONDecoder().decode(JSONFeed.self, from: Data(contentsOf: state)))
                 ?? JSONFeed(edition: edition, digest: delivery.digest, url: "\(settings.baseURL)/\(path)", home: settings.baseURL)
-            feed.publish(item(for: delivery, edition), limit: settings.history)
+            feed.items.publish(item(for: delivery, edition), keeping: settings.history)
             do {
                 // The kept items first, then the feed: a crash between the two is mended next run.
                 try AtomicFile.write(try JSONFeed.encoder.encode(feed), to: state)

@@ -15,16 +15,6 @@ struct Feed: Codable {
     let siteURL: String
     var items: [FeedItem]
 
-    /// Adds `item`, replacing an item with the same guid in place, and keeps the newest `limit`.
-    mutating func publish(_ item: FeedItem, limit: Int) {
-        if let index = items.firstIndex(where: { $0.guid == item.guid }) {
-            items[index] = item
-        } else {
-            items.insert(item, at: 0)
-        }
-        items = Array(items.prefix(limit))
-    }
-
     var title: String {
         switch language {
         case "en": titleEnglish

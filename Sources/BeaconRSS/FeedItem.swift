@@ -3,10 +3,12 @@ import Foundation
 
 /// One issue of a digest as a feed item. Once written, an item's XML is kept as it is, so
 /// publishing later issues never changes what readers already have.
-struct FeedItem: Codable, Equatable {
+struct FeedItem: Codable, Equatable, Identifiable {
     /// Stable for (feed, issue): publishing the same issue again replaces this item.
     let guid: String
     let xml: String
+
+    var id: String { guid }
 
     init(guid: String, title: String, description: String, html: String, published: Date, link: String?) {
         self.guid = guid

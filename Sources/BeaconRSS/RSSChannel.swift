@@ -40,7 +40,7 @@ public final class RSSChannel: Channel {
                 selfURL: "\(settings.baseURL)/\(file)",
                 siteURL: settings.baseURL,
                 items: [])
-            feed.publish(item(for: delivery, edition), limit: settings.history)
+            feed.items.publish(item(for: delivery, edition), keeping: settings.history)
             do {
                 try store.save(feed, builtAt: clock())
                 record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(file)))"))
