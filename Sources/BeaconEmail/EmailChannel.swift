@@ -57,7 +57,7 @@ public final class EmailChannel: Channel {
         return message.bytes
     }
 
-    static let notToAPerson = "email is written to subscribers, not to shared editions"
+    static let notToAPerson = "email is written to subscribers and mailing lists, not to shared editions"
 
     /// The key that signs unsubscribe tokens, for checking a token someone sent back.
     public func unsubscribeSecret() throws(ChannelFailure) -> SymmetricSecret {

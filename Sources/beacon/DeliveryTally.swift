@@ -73,6 +73,7 @@ final class DeliveryTally: @unchecked Sendable {
         switch recipient {
         case .subscriber(let subscriber): subscriber.id.rawValue
         case .edition(let edition): edition.key
+        case .mailingList(let edition, _): "list:\(edition.audience.id)"
         }
     }
 

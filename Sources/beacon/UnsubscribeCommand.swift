@@ -25,6 +25,10 @@ struct UnsubscribeCommand: ParsableCommand {
         guard let request = UnsubscribeToken.verify(token, with: try email.unsubscribeSecret()) else {
             throw ValidationError("this token was not made by this Beacon (or was changed): ignore the request")
         }
+        if request.subscriber.rawValue.hasPrefix("list:") {
+            print("Genuine request to stop sending \(request.digest) to the mailing list of \(request.subscriber.rawValue.dropFirst(5)): remove its list_address in audiences.yml, or take the digest's email channel away.")
+            return
+        }
         guard let subscriber = loaded.configuration.subscriber(request.subscriber) else {
             print("Genuine request from \(request.subscriber), who is no longer in the subscriber files; nothing to do.")
             return

@@ -119,7 +119,7 @@ struct SendCommandTests {
         let folder = try BeaconProcess.copyOfExample()
         let result = try BeaconProcess.run(["send", "--as-of", "2026-12-01"], in: folder)
         #expect(result.status == 0)
-        #expect(result.output.contains("email: 9 sent, 0 deferred, 0 failed"))
+        #expect(result.output.contains("email: 10 sent, 0 deferred, 0 failed"))
         #expect(result.output.contains("rss: 6 sent, 0 deferred, 0 failed"))
         #expect(result.output.contains("json-feed: 6 sent, 0 deferred, 0 failed"))
         #expect(result.output.contains("bulletin: 2 sent, 0 deferred, 0 failed"))
@@ -129,7 +129,7 @@ struct SendCommandTests {
         let reports = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Digests/reports").path)
         let report = try String(contentsOf: folder.appendingPathComponent("Digests/reports/\(try #require(reports.first))"), encoding: .utf8)
         #expect(report.hasPrefix("digest,issue_date,recipient,email,channel,outcome,detail\r\n"))
-        #expect(report.components(separatedBy: "\r\n").filter { $0.contains(",email,sent,") }.count == 9)
+        #expect(report.components(separatedBy: "\r\n").filter { $0.contains(",email,sent,") }.count == 10)
     }
 
     @Test("An unsubscribe token from a sent message names its reader; a changed one is refused")

@@ -9,7 +9,7 @@ struct DeliveryTests {
     func outbox() throws {
         let example = try Example()
         let outcomes = try example.send()
-        #expect(outcomes.count == 9)
+        #expect(outcomes.count == 10)
         #expect(outcomes.values.allSatisfy { if case .delivered = $0 { true } else { false } })
         let file = example.configuration.settings.dataFolder.appendingPathComponent("outbox/portfolio-holders-monthly/2026-12-01/cllr-eira-sampl.eml")
         let message = try ReadMessage.read(file)
@@ -39,6 +39,19 @@ struct DeliveryTests {
         #expect(html.contains(">unsubscribe</a>"))
     }
 
+    @Test("A network's mailing list gets the network's bilingual bulletin by email")
+    func mailingList() throws {
+        let example = try Example()
+        let outcomes = try example.send()
+        #expect(outcomes["network-meeting-bulletin/list:directors-of-finance-network"].map { if case .delivered = $0 { true } else { false } } == true)
+        let folder = example.configuration.settings.dataFolder.appendingPathComponent("outbox/network-meeting-bulletin/2026-12-01")
+        let file = try #require(try FileManager.default.contentsOfDirectory(atPath: folder.path).first { $0.hasPrefix("list-directors-of-finance-network") })
+        let message = try ReadMessage.read(folder.appendingPathComponent(file))
+        #expect(message.to_addresses == ["dof-network@lists.gov.wales.example"])
+        #expect(message.headers["Content-Language"] == "cy, en")
+        #expect(message.plain?.contains("Overdue action: Share the outpatient records business case") == true)
+    }
+
     @Test("The unsubscribe header carries a token that verifies, and a one-click URL when a public address is set")
     func unsubscribeHeaders() throws {
         let example = try Example(environment: ["BEACON_PUBLIC_BASE_URL": "https://beacon.gov.wales.example/"])
@@ -62,10 +75,10 @@ struct DeliveryTests {
         let server = try SMTPTestServer()
         let example = try Example(environment: ["BEACON_SMTP_URL": server.url, "BEACON_SMTP_CONNECTIONS": "1"])
         let outcomes = try example.send()
-        #expect(outcomes.count == 9)
+        #expect(outcomes.count == 10)
         #expect(outcomes["directors-fortnightly/ffion-enghraifft"]?.description.contains("250 2.0.0 Ok: queued as") == true)
         let messages = try server.messages()
-        #expect(messages.count == 9)
+        #expect(messages.count == 10)
         #expect(server.connections == 1)
         let outbox = try Example()
         _ = try outbox.send()
@@ -106,8 +119,8 @@ struct DeliveryTests {
         let outcomes = try example.send()
         #expect(outcomes.values.allSatisfy { if case .delivered = $0 { true } else { false } })
         let recipients = try server.messages().flatMap(\.recipients)
-        #expect(recipients.count == 9)
-        #expect(Set(recipients).count == 9)
+        #expect(recipients.count == 10)
+        #expect(Set(recipients).count == 10)
     }
 
     @Test("A 451 that never clears is deferred with the server's words after the allowed attempts")
@@ -116,7 +129,7 @@ struct DeliveryTests {
         let example = try Example(environment: ["BEACON_SMTP_URL": server.url, "BEACON_SMTP_RETRY_DELAY": "0.05", "BEACON_SMTP_ATTEMPTS": "3"])
         let outcomes = try example.send()
         #expect(outcomes["portfolio-holders-monthly/cllr-eira-sampl"] == .deferred("451 4.3.0 <eira.sampl@ceredigion.example>: Mailbox busy, try again later (after 3 attempts)"))
-        #expect(try server.messages().count == 8)
+        #expect(try server.messages().count == 9)
     }
 
     @Test("550 for one reader is recorded as failed; everyone else is delivered")
@@ -125,8 +138,8 @@ struct DeliveryTests {
         let example = try Example(environment: ["BEACON_SMTP_URL": server.url])
         let outcomes = try example.send()
         #expect(outcomes["directors-fortnightly/ffion-enghraifft"] == .failed("550 5.1.1 <ffion.enghraifft@hyweldda.example>: Recipient address rejected: User unknown"))
-        #expect(outcomes.values.filter { if case .delivered = $0 { true } else { false } }.count == 8)
-        #expect(try server.messages().count == 8)
+        #expect(outcomes.values.filter { if case .delivered = $0 { true } else { false } }.count == 9)
+        #expect(try server.messages().count == 9)
     }
 
     @Test("The connection closed during DATA: the message is sent again on a new connection, once")
@@ -137,7 +150,7 @@ struct DeliveryTests {
         #expect(outcomes.values.allSatisfy { if case .delivered = $0 { true } else { false } })
         let recipients = try server.messages().flatMap(\.recipients)
         #expect(recipients.filter { $0 == "eira.sampl@ceredigion.example" }.count == 1)
-        #expect(recipients.count == 9)
+        #expect(recipients.count == 10)
         #expect(server.connections == 2)
     }
 
@@ -147,8 +160,8 @@ struct DeliveryTests {
         let example = try Example(environment: ["BEACON_SMTP_URL": server.url, "BEACON_SMTP_RATE": "20"])
         let started = Date()
         _ = try example.send()
-        #expect(Date().timeIntervalSince(started) >= 8.0 / 20)
-        #expect(try server.messages().count == 9)
+        #expect(Date().timeIntervalSince(started) >= 9.0 / 20)
+        #expect(try server.messages().count == 10)
     }
 
     @Test("No server at all: one clear error, and nothing claimed as sent")
@@ -156,7 +169,7 @@ struct DeliveryTests {
         let example = try Example(environment: ["BEACON_SMTP_URL": "smtp://127.0.0.1:1", "BEACON_SMTP_CONNECT_TIMEOUT": "2"])
         let outcomes = Outcomes()
         #expect {
-            try example.channel().deliver(try example.deliveries()) { outcomes.add("\($0.digest.id)/\($0.subscriber!.id)", $1) }
+            try example.channel().deliver(try example.deliveries()) { outcomes.add("\($0.digest.id)/\($0.addressee!.id)", $1) }
         } throws: { error in
             (error as? ChannelFailure)?.description.hasPrefix("cannot reach the SMTP server at smtp://127.0.0.1:1") == true
         }

@@ -55,7 +55,7 @@ struct Example {
     func send(over channel: EmailChannel? = nil) throws -> [String: DeliveryOutcome] {
         let outcomes = Outcomes()
         try (channel ?? self.channel()).deliver(try deliveries()) { delivery, outcome in
-            outcomes.add("\(delivery.digest.id)/\(delivery.subscriber!.id)", outcome)
+            outcomes.add("\(delivery.digest.id)/\(delivery.addressee!.id)", outcome)
         }
         return outcomes.all
     }

@@ -42,9 +42,9 @@ struct TLSTests {
     func delivered() throws {
         let server = try server()
         let outcomes = try Example(environment: environment(server)).send()
-        #expect(outcomes.count == 9)
+        #expect(outcomes.count == 10)
         #expect(outcomes.values.allSatisfy { if case .delivered = $0 { true } else { false } })
-        #expect(try server.messages().count == 9)
+        #expect(try server.messages().count == 10)
     }
 
     @Test("Without the CA file the certificate is not trusted, and nothing is sent")

@@ -42,16 +42,44 @@ public struct Delivery: Sendable {
     public var subscriber: Subscriber? {
         if case .subscriber(let subscriber) = recipient { subscriber } else { nil }
     }
+
+    /// Who a message goes to, for channels that write to addresses: a subscriber, or a
+    /// network's mailing list; nil for shared editions.
+    public var addressee: Addressee? {
+        switch recipient {
+        case .subscriber(let subscriber):
+            Addressee(id: subscriber.id.rawValue, name: subscriber.name, email: subscriber.email, language: subscriber.language)
+        case .mailingList(let edition, let address):
+            Addressee(id: "list:\(edition.audience.id)", name: edition.audience.name.welsh.map { "\($0) / \(edition.audience.name.english)" } ?? edition.audience.name.english, email: address, language: .both)
+        case .edition:
+            nil
+        }
+    }
+}
+
+/// A person or list a message is addressed to.
+public struct Addressee: Sendable, Hashable {
+    /// A subscriber's id, or `list:<network>` for a network's mailing list.
+    public let id: String
+    public let name: String
+    public let email: String
+    public let language: LanguagePreference
 }
 
 /// Who a delivery is for.
 public enum Recipient: Sendable {
     case subscriber(Subscriber)
     case edition(Edition)
+    /// A network's own mailing list (`list_address`), sent the network's bilingual edition.
+    case mailingList(Edition, address: String)
 
     /// The address a delivery went to, if it is a person's.
     public var email: String {
-        if case .subscriber(let subscriber) = self { subscriber.email } else { "" }
+        switch self {
+        case .subscriber(let subscriber): subscriber.email
+        case .mailingList(_, let address): address
+        case .edition: ""
+        }
     }
 
     /// For reports: the subscriber's id and address, or the edition's key.
@@ -59,6 +87,7 @@ public enum Recipient: Sendable {
         switch self {
         case .subscriber(let subscriber): "\(subscriber.id) <\(subscriber.email)>"
         case .edition(let edition): edition.key
+        case .mailingList(let edition, let address): "\(edition.audience.id) list <\(address)>"
         }
     }
 }

@@ -18,13 +18,22 @@ public struct DeliveryPlanner: Sendable {
         }
     }
 
+    /// Networks' mailing lists, which take the network's bilingual edition by email.
+    private func mailingLists(of digest: DigestDefinition, over channel: ChannelName) -> [Recipient] {
+        guard digest.channels.contains(channel) else { return [] }
+        return configuration.networkEditions(of: digest).compactMap { edition in
+            edition.audience.listAddress.map { Recipient.mailingList(edition, address: $0) }
+        }
+    }
+
     /// Each recipient's issue, assembled only when the channel asks for it. Issues with
     /// nothing new are skipped unless the definition says to send them anyway.
     public func deliveries(
         of digest: DigestDefinition, over channel: ChannelName, reach: ChannelReach, on issueDate: CivilDate
     ) -> some Sequence<Delivery> {
         let recipients: [Recipient] = switch reach {
-        case .eachSubscriber: recipients(of: digest, over: channel).map(Recipient.subscriber)
+        case .eachSubscriber:
+            recipients(of: digest, over: channel).map(Recipient.subscriber) + mailingLists(of: digest, over: channel)
         case .eachEdition: digest.channels.contains(channel) ? configuration.editions(of: digest).map(Recipient.edition) : []
         case .eachNetwork: digest.channels.contains(channel) ? configuration.networkEditions(of: digest).map(Recipient.edition) : []
         }
@@ -34,7 +43,7 @@ public struct DeliveryPlanner: Sendable {
             case .subscriber(let subscriber):
                 guard let audience = configuration.audience(subscriber.audience) else { return nil }
                 reader = Reader(subscriber: subscriber, audience: audience)
-            case .edition(let edition):
+            case .edition(let edition), .mailingList(let edition, _):
                 reader = Reader(edition: edition)
             }
             let issue = assembler.assemble(digest, for: reader, on: issueDate)

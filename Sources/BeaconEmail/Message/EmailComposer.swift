@@ -23,17 +23,17 @@ public struct EmailComposer: Sendable {
         public let bytes: Data
     }
 
-    /// Nil for a delivery that is not to a subscriber: email writes to people only.
+    /// Nil for a shared edition: email writes to people and lists only.
     public func compose(_ delivery: Delivery, at date: Date) -> Message? {
         let issue = delivery.issue
-        guard let subscriber = delivery.subscriber else { return nil }
-        let languages = subscriber.language.languages
+        guard let addressee = delivery.addressee else { return nil }
+        let languages = addressee.language.languages
         let domain = settings.from.split(separator: "@").last.map(String.init) ?? "localhost"
-        let identity = "\(issue.definition.id.rawValue)\n\(issue.issueDate)\n\(subscriber.id.rawValue)"
+        let identity = "\(issue.definition.id.rawValue)\n\(issue.issueDate)\n\(addressee.id)"
         let hash = SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
         let messageID = "<beacon.\(hash.prefix(32))@\(domain)>"
 
-        let token = UnsubscribeToken(subscriber: subscriber.id, digest: issue.definition.id).signed(with: secret)
+        let token = UnsubscribeToken(subscriber: SubscriberID(addressee.id), digest: issue.definition.id).signed(with: secret)
         let mailto = "mailto:\(settings.unsubscribeAddress)?subject=unsubscribe%20\(token)"
         let oneClick = settings.publicBaseURL.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/unsubscribe/\(token)" }
         let visibleLink = oneClick ?? mailto
@@ -42,7 +42,7 @@ public struct EmailComposer: Sendable {
             ("Date", Self.rfc5322(date, in: timeZone)),
             ("From", HeaderEncoding.mailbox(name: languages.map { settings.fromName.resolved(in: $0).text }.uniqued().joined(separator: " / "), address: settings.from)),
             ("Reply-To", HeaderEncoding.mailbox(name: nil, address: settings.replyTo)),
-            ("To", HeaderEncoding.mailbox(name: subscriber.name, address: subscriber.email)),
+            ("To", HeaderEncoding.mailbox(name: addressee.name, address: addressee.email)),
             ("Subject", HeaderEncoding.text(subject(issue, languages: languages))),
             ("Message-ID", messageID),
             ("Content-Language", languages.map(\.rawValue).joined(separator: ", ")),
@@ -59,7 +59,7 @@ public struct EmailComposer: Sendable {
             text: delivery.renderer.render(issue, as: .text, unsubscribe: visibleLink),
             html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink),
             boundary: "beacon-\(hash.suffix(24))")
-        return Message(sender: settings.from, recipient: subscriber.email, messageID: messageID, bytes: message.bytes)
+        return Message(sender: settings.from, recipient: addressee.email, messageID: messageID, bytes: message.bytes)
     }
 
     /// Welsh first: `Teitl – 1 Rhagfyr 2026 / Title – 1 December 2026`.

@@ -9,7 +9,7 @@ struct FileOutbox {
     func file(for delivery: Delivery) -> URL {
         folder.appendingPathComponent(EmailComposer.label(delivery.digest.id.rawValue))
             .appendingPathComponent(delivery.issue.issueDate.description)
-            .appendingPathComponent(Self.fileName(delivery.subscriber?.id ?? SubscriberID(delivery.recipient.label)) + ".eml")
+            .appendingPathComponent(Self.fileName(SubscriberID(delivery.addressee?.id ?? delivery.recipient.label)) + ".eml")
     }
 
     func write(_ message: EmailComposer.Message, for delivery: Delivery) -> DeliveryOutcome {
