@@ -51,6 +51,22 @@ struct ValidationTests {
         #expect(errors == ["register/projects.csv:2:organisation: contains a line break, which is not allowed in a single-line field"])
     }
 
+    @Test("A spreadsheet saved in another encoding is named, not misread")
+    func notUTF8() throws {
+        let fixture = Fixture()
+        let settings = try fixture.write()
+        let lessons = settings.deletingLastPathComponent().appendingPathComponent("register/lessons.csv")
+        var bytes = try Data(contentsOf: lessons)
+        bytes.append(contentsOf: [0x4C, 0x32, 0x2C, 0x48, 0x44, 0x2D, 0x31, 0x2C, 0x32, 0x30, 0x32, 0x36, 0x2D, 0x31, 0x31, 0x2D, 0x31, 0x34, 0x2C, 0x47, 0xF4, 0x79, 0x6C, 0x0A])
+        try bytes.write(to: lessons)
+        do {
+            _ = try ConfigurationLoader.load(settingsFile: settings, environment: [:])
+            Issue.record("a Latin-1 file was accepted")
+        } catch {
+            #expect(error.diagnostics.map { Fixture.relative($0.description) }.contains("register/lessons.csv: the file is not UTF-8 text; save it again as \"CSV UTF-8\""))
+        }
+    }
+
     @Test("Unknown YAML keys are reported with the keys that are allowed")
     func unknownKeys() throws {
         var fixture = Fixture()

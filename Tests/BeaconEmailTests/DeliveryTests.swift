@@ -39,6 +39,21 @@ struct DeliveryTests {
         #expect(html.contains(">unsubscribe</a>"))
     }
 
+    @Test("A message sent again, later, keeps its Message-ID, so mail clients see one message")
+    func stableMessageID() throws {
+        let example = try Example()
+        let delivery = try #require(try example.deliveries().first)
+        let settings = try example.settings()
+        let early = EmailChannel(settings: settings, timeZone: example.configuration.settings.timeZone, clock: { sendTime })
+        let late = EmailChannel(settings: settings, timeZone: example.configuration.settings.timeZone, clock: { sendTime.addingTimeInterval(86_400) })
+        let header = { (message: Data) in
+            String(decoding: message, as: UTF8.self).components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID: ") }
+        }
+        let first = try header(early.message(for: delivery)), second = try header(late.message(for: delivery))
+        #expect(first != nil)
+        #expect(first == second)
+    }
+
     @Test("A network's mailing list gets the network's bilingual bulletin by email")
     func mailingList() throws {
         let example = try Example()

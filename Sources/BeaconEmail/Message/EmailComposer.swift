@@ -19,7 +19,6 @@ public struct EmailComposer: Sendable {
     public struct Message: Sendable {
         public let sender: String
         public let recipient: String
-        public let messageID: String
         public let bytes: Data
     }
 
@@ -59,7 +58,7 @@ public struct EmailComposer: Sendable {
             text: delivery.renderer.render(issue, as: .text, unsubscribe: visibleLink),
             html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink),
             boundary: "beacon-\(hash.suffix(24))")
-        return Message(sender: settings.from, recipient: addressee.email, messageID: messageID, bytes: message.bytes)
+        return Message(sender: settings.from, recipient: addressee.email, bytes: message.bytes)
     }
 
     /// Welsh first: `Teitl – 1 Rhagfyr 2026 / Title – 1 December 2026`.
