@@ -26,7 +26,8 @@ public struct EmailSettings: Sendable {
     public let fromName: LocalizedText
     public let replyTo: String
     public let unsubscribeAddress: String
-    public let publicBaseURL: String?
+    /// Where one-click unsubscribe links point, when the settings give a public address.
+    public let unsubscribeURL: String?
     public let outbox: URL
     /// Nil: no server is configured and messages go to the file outbox.
     public let smtp: SMTPSettings?
@@ -56,7 +57,7 @@ public struct EmailSettings: Sendable {
         guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         return (EmailSettings(
             from: from, fromName: fromName, replyTo: replyTo, unsubscribeAddress: unsubscribeAddress,
-            publicBaseURL: settings.publicBaseURL, outbox: settings.dataFolder.appendingPathComponent("outbox"),
+            unsubscribeURL: settings.publicURL("unsubscribe"), outbox: settings.dataFolder.appendingPathComponent("outbox"),
             smtp: smtp, configuredSecret: secret,
             keptSecretFile: settings.dataFolder.appendingPathComponent("keys/unsubscribe.key")), problems)
     }

@@ -15,7 +15,7 @@ public struct JSONFeedSettings: Sendable {
     public static func read(from configuration: Configuration) -> (settings: JSONFeedSettings?, problems: [Diagnostic]) {
         let settings = configuration.settings
         let reader = SettingsSectionReader(settings.section("json-feed"))
-        let configured = reader.url("base_url") ?? settings.publicBaseURL.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/feeds" }
+        let configured = reader.url("base_url") ?? settings.publicURL("feeds")
         let history = reader.positiveInt("history") ?? 50
         var problems = reader.problems
         if configured == nil, let first = configuration.digests.first(where: { $0.channels.contains(JSONFeedChannel.name) }) {

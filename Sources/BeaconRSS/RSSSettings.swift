@@ -18,7 +18,7 @@ public struct RSSSettings: Sendable {
     public static func read(from configuration: Configuration) -> (settings: RSSSettings?, problems: [Diagnostic]) {
         let settings = configuration.settings
         let reader = SettingsSectionReader(settings.section("rss"))
-        let configured = reader.url("base_url") ?? settings.publicBaseURL.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/feeds" }
+        let configured = reader.url("base_url") ?? settings.publicURL("feeds")
         let history = reader.positiveInt("history") ?? 50
         var problems = reader.problems
         let used = configuration.digests.filter { $0.channels.contains(RSSChannel.name) }

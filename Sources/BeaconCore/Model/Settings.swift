@@ -16,6 +16,11 @@ public struct Settings: Sendable {
     /// Channels' own sections, by section name, for each channel to read and check.
     public let sections: [String: SettingsSectionValues]
 
+    /// `path` under the public base URL, if one is set: where published files will be served.
+    public func publicURL(_ path: String) -> String? {
+        publicBaseURL.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/" + path }
+    }
+
     public func section(_ name: String) -> SettingsSectionValues {
         sections[name] ?? SettingsSectionValues(name: name, entries: [:], file: "settings")
     }

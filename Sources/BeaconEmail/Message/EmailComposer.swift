@@ -34,7 +34,7 @@ public struct EmailComposer: Sendable {
 
         let token = UnsubscribeToken(subscriber: SubscriberID(addressee.id), digest: issue.definition.id).signed(with: secret)
         let mailto = "mailto:\(settings.unsubscribeAddress)?subject=unsubscribe%20\(token)"
-        let oneClick = settings.publicBaseURL.map { "\($0.hasSuffix("/") ? String($0.dropLast()) : $0)/unsubscribe/\(token)" }
+        let oneClick = settings.unsubscribeURL.map { "\($0)/\(token)" }
         let visibleLink = oneClick ?? mailto
 
         var headers: [(name: String, value: String)] = [
