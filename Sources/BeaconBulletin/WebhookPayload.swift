@@ -18,9 +18,7 @@ struct WebhookPayload: Encodable {
     }
 
     init(_ issue: AssembledDigest, network: Audience, markdown: String, link: String?) {
-        let title = [Language.welsh, .english].map { language in
-            "\(issue.definition.title.resolved(in: language).text) – \(DateWording.date(issue.issueDate, in: language))"
-        }.joined(separator: " / ")
+        let title = issue.title(in: [.welsh, .english])
         let overdue = issue.sections.flatMap(\.items).filter { item in
             if case .action(let action, _) = item.content { action.isOverdue(on: issue.issueDate) } else { false }
         }.count

@@ -46,21 +46,15 @@ public final class JSONFeedChannel: Channel {
     private func item(for delivery: Delivery, _ edition: Edition) -> JSONFeed.Item {
         let issue = delivery.issue
         let languages = edition.language.languages
-        let headlines = issue.sections.flatMap(\.items).map { $0.headline.resolved(in: languages[0]).text }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = settings.timeZone
-        let published = calendar.date(from: DateComponents(year: issue.issueDate.year, month: issue.issueDate.month, day: issue.issueDate.day))
-            ?? Date(timeIntervalSince1970: 0)
         let formatter = ISO8601DateFormatter()
         formatter.timeZone = settings.timeZone
         return JSONFeed.Item(
             id: "beacon:\(issue.definition.id):\(edition.key):\(issue.issueDate)",
-            title: languages.map { "\(issue.definition.title.resolved(in: $0).text) – \(DateWording.date(issue.issueDate, in: $0))" }
-                .joined(separator: " / "),
-            summary: headlines.prefix(3).joined(separator: "; ") + (headlines.count > 3 ? "; …" : ""),
+            title: issue.title(in: languages),
+            summary: issue.headlineSummary(in: languages[0]),
             contentHTML: delivery.renderer.renderFragment(issue),
             contentText: delivery.renderer.render(issue, as: .text),
-            datePublished: formatter.string(from: published),
+            datePublished: formatter.string(from: issue.issueDate.start(in: settings.timeZone)),
             language: languages.count == 1 ? languages[0].rawValue : nil)
     }
 }

@@ -64,17 +64,10 @@ public final class RSSChannel: Channel {
     private func item(for delivery: Delivery, _ edition: Edition) -> FeedItem {
         let issue = delivery.issue
         let languages = edition.language.languages
-        let title = languages.map { "\(issue.definition.title.resolved(in: $0).text) – \(DateWording.date(issue.issueDate, in: $0))" }
-            .joined(separator: " / ")
-        let headlines = issue.sections.flatMap(\.items).map { $0.headline.resolved(in: languages[0]).text }
-        let description = headlines.prefix(3).joined(separator: "; ") + (headlines.count > 3 ? "; …" : "")
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = settings.timeZone
-        let published = calendar.date(from: DateComponents(year: issue.issueDate.year, month: issue.issueDate.month, day: issue.issueDate.day)) ?? Date(timeIntervalSince1970: 0)
         return FeedItem(
             guid: "beacon:\(issue.definition.id):\(edition.key):\(issue.issueDate)",
-            title: title, description: description, html: delivery.renderer.renderFragment(issue),
-            published: published, link: nil)
+            title: issue.title(in: languages), description: issue.headlineSummary(in: languages[0]),
+            html: delivery.renderer.renderFragment(issue), published: issue.issueDate.start(in: settings.timeZone), link: nil)
     }
 }
 

@@ -42,7 +42,7 @@ public struct EmailComposer: Sendable {
             ("From", HeaderEncoding.mailbox(name: languages.map { settings.fromName.resolved(in: $0).text }.uniqued().joined(separator: " / "), address: settings.from)),
             ("Reply-To", HeaderEncoding.mailbox(name: nil, address: settings.replyTo)),
             ("To", HeaderEncoding.mailbox(name: addressee.name, address: addressee.email)),
-            ("Subject", HeaderEncoding.text(subject(issue, languages: languages))),
+            ("Subject", HeaderEncoding.text(issue.title(in: languages))),
             ("Message-ID", messageID),
             ("Content-Language", languages.map(\.rawValue).joined(separator: ", ")),
             ("List-Id", "\(HeaderEncoding.text(issue.definition.title.english)) <\(Self.label(issue.definition.id.rawValue)).\(domain)>"),
@@ -59,13 +59,6 @@ public struct EmailComposer: Sendable {
             html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink),
             boundary: "beacon-\(hash.suffix(24))")
         return Message(sender: settings.from, recipient: addressee.email, bytes: message.bytes)
-    }
-
-    /// Welsh first: `Teitl – 1 Rhagfyr 2026 / Title – 1 December 2026`.
-    private func subject(_ issue: AssembledDigest, languages: [Language]) -> String {
-        languages.map { language in
-            "\(issue.definition.title.resolved(in: language).text) – \(DateWording.date(issue.issueDate, in: language))"
-        }.joined(separator: " / ")
     }
 
     /// A list label made only of letters, digits and hyphens, as List-Id needs.
