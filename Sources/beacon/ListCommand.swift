@@ -15,7 +15,7 @@ struct ListCommand: ParsableCommand {
             print("""
                 \(digest.id) — \(digest.title.english)\(digest.title.welsh.map { " / \($0)" } ?? "")
                   audiences: \(digest.audiences.map(\.rawValue).joined(separator: ", ")) (\(readers) reachable \(readers == 1 ? "subscriber" : "subscribers"))
-                  frequency: \(digest.frequency.rawValue); schedule: \(digest.schedule) (\(configuration.settings.timeZone.identifier))
+                  frequency: \(digest.frequency.rawValue); schedule: \(digest.schedule)
                   channels: \(digest.channels.map(\.rawValue).joined(separator: ", "))
                   budget: \(digest.budget.items) items, \(digest.budget.words) words; sections: \(digest.sections.map(\.rawValue).joined(separator: ", "))
                 """)

@@ -70,7 +70,7 @@ public enum ConfigurationLoader {
         var digestIDs = UniqueIDs<DigestDefinition>()
         let audiencesByID = Dictionary(audiences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let digests = yaml(settings.digestsFile, key: "digests", keys: DigestDefinition.keys, diagnostics) {
-            DigestDefinition.decode($0, ids: &digestIDs, audiences: audiencesByID, funds: fundIDs.ids)
+            DigestDefinition.decode($0, ids: &digestIDs, audiences: audiencesByID, funds: fundIDs.ids, timeZone: settings.timeZone)
         }
 
         guard diagnostics.errors.isEmpty else { throw InvalidConfiguration(diagnostics: diagnostics.all) }

@@ -18,6 +18,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     case badEmail(String, reason: String)
     case badURL(String)
     case badTimeZone(String)
+    /// The schedule's own message, which names the part to fix.
+    case badSchedule(String)
     case controlCharacter(String)
     case duplicateID(String, firstRow: Int?)
     case unknownReference(kind: String, id: String)
@@ -64,6 +66,7 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .badEmail(let text, let reason): "\(Self.quoted(text)) is not a usable email address: \(reason)"
         case .badURL(let text): "\(Self.quoted(text)) is not a web address starting https:// or http://"
         case .badTimeZone(let text): "\(Self.quoted(text)) is not a time zone name such as Europe/London"
+        case .badSchedule(let message): message
         case .controlCharacter(let what): "contains \(what), which is not allowed in a single-line field"
         case .duplicateID(let id, let firstRow):
             "\(Self.quoted(id)) is used twice" + (firstRow.map { "; first at row/line \($0)" } ?? "")

@@ -4,7 +4,8 @@ public struct DigestDefinition: Sendable, Hashable {
     public let title: LocalizedText
     public let audiences: [AudienceID]
     public let frequency: Frequency
-    public let schedule: String
+    /// When issues go, in the digest's own time zone.
+    public let schedule: Schedule
     public let channels: [ChannelName]
     public let budget: Budget
     public let sections: [DigestSection]

@@ -1,17 +1,21 @@
+import Foundation
+
 extension DigestDefinition {
     static let keys: Set<String> = [
         "id", "title.en", "title.cy", "audiences", "frequency", "schedule", "channels",
-        "budget.items", "budget.words", "sections", "funds", "send_when_empty", "split",
+        "budget.items", "budget.words", "sections", "funds", "send_when_empty", "split", "time_zone",
     ]
 
+    /// `timeZone` is the settings' zone, which a digest's own `time_zone` overrides.
     static func decode(
-        _ reader: RecordReader, ids: inout UniqueIDs<DigestDefinition>, audiences: [AudienceID: Audience], funds: Set<FundID>
+        _ reader: RecordReader, ids: inout UniqueIDs<DigestDefinition>, audiences: [AudienceID: Audience], funds: Set<FundID>,
+        timeZone: TimeZone
     ) -> DigestDefinition? {
         let id = ids.claim("id", in: reader)
         let title = reader.localized("title")
         let audienceIDs = reader.references("audiences", in: Set(audiences.keys), kind: "audience in audiences.yml", required: true)
         let frequency: Frequency? = reader.choice("frequency")
-        let schedule = reader.string("schedule")
+        let schedule = schedule(reader, timeZone: timeZone)
         let channels = reader.items("channels", required: true).map(ChannelName.init)
         let items = reader.positiveInt("budget.items") ?? Budget.onePage.items
         let words = reader.positiveInt("budget.words") ?? Budget.onePage.words
@@ -34,5 +38,23 @@ extension DigestDefinition {
             id: id, title: title, audiences: audienceIDs, frequency: frequency, schedule: schedule,
             channels: channels, budget: Budget(items: items, words: words), sections: sections,
             funds: digestFunds, sendWhenEmpty: sendWhenEmpty, split: split)
+    }
+
+    /// Nil, reported, when the schedule or the zone cannot be read; the schedule is still
+    /// checked against the settings' zone when the digest's own zone is wrong.
+    private static func schedule(_ reader: RecordReader, timeZone: TimeZone) -> Schedule? {
+        var zone: TimeZone? = timeZone
+        if let name = reader.string("time_zone", required: false) {
+            zone = TimeZone(identifier: name)
+            if zone == nil { reader.report(.badTimeZone(name), "time_zone") }
+        }
+        guard let text = reader.string("schedule") else { return nil }
+        do {
+            let schedule = try Schedule(parsing: text, timeZone: zone ?? timeZone)
+            return zone == nil ? nil : schedule
+        } catch {
+            reader.report(.badSchedule(error.description), "schedule")
+            return nil
+        }
     }
 }
