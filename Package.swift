@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The register, audiences, targeting, assembly and rendering. Knows no channel.
@@ -23,6 +26,15 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             resources: [.copy("Templates")]
+        ),
+        // What has been sent: issues, each delivery's state, suppressions, and the one-run lock,
+        // in SQLite. Turns schedules into due issues and finishes what a crash left behind.
+        .target(
+            name: "BeaconLedger",
+            dependencies: [
+                "BeaconCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // Typed wrappers over the system libcurl, shared by every channel that talks to a server.
         .systemLibrary(
@@ -50,20 +62,26 @@ let package = Package(
             name: "beacon",
             dependencies: [
                 "BeaconCore",
+                "BeaconLedger",
                 "BeaconEmail",
                 "BeaconRSS",
                 "BeaconBulletin",
                 "BeaconJSONFeed",
                 // new-channel: the plugin adds channel modules above this line.
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
+        .testTarget(name: "BeaconLedgerTests", dependencies: ["BeaconLedger", "BeaconCore"]),
         // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).
-        .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail"], exclude: ["Peers"]),
+        // aiosmtpd on loopback, the real SMTP server the email and command-line tests talk to.
+        .target(name: "SMTPPeer", path: "Tests/SMTPPeer", exclude: ["smtp_server.py"]),
+        .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "SMTPPeer"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconCLITests", dependencies: ["beacon"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "SMTPPeer"], exclude: ["Peers"]),
         .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"], exclude: ["Peers"]),
         // new-channel: the plugin adds channel test targets above this line.
 

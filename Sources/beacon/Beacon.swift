@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Beacon: ParsableCommand {
+struct Beacon: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "beacon",
         abstract: "Short, targeted digests of an invest-to-save fund's projects, in Welsh and English.",
@@ -10,5 +10,8 @@ struct Beacon: ParsableCommand {
             Config/ and writes one-page digests for each reader. Run `beacon check` after editing \
             anything in Config/.
             """,
-        subcommands: [CheckCommand.self, ListCommand.self, PreviewCommand.self, SendCommand.self, UnsubscribeCommand.self])
+        subcommands: [
+            CheckCommand.self, ListCommand.self, PreviewCommand.self, SendCommand.self, RunCommand.self,
+            ScheduleCommand.self, HistoryCommand.self, UnsubscribeCommand.self,
+        ])
 }

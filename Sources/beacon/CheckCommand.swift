@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconCore
+import BeaconLedger
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,7 +20,9 @@ struct CheckCommand: ParsableCommand {
         let configuration = loaded.configuration
         let date = try asOf.date(in: configuration.settings)
         let warnings = loaded.warnings + ConfigurationReview.warnings(configuration, asOf: date)
-        print(Summary(configuration, file: ConfigurationLoader.displayName(options.settingsFile), asOf: date).lines.joined(separator: "\n"))
+        let suppressions = try ledgerCall { try Ledger.existing(in: configuration.settings.dataFolder)?.suppressions() } ?? []
+        let summary = Summary(configuration, file: ConfigurationLoader.displayName(options.settingsFile), asOf: date, suppressions: suppressions)
+        print(summary.lines.joined(separator: "\n"))
         if warnings.isEmpty {
             print("No warnings.")
         } else {
@@ -33,7 +36,7 @@ struct CheckCommand: ParsableCommand {
 private struct Summary {
     let lines: [String]
 
-    init(_ configuration: Configuration, file: String, asOf date: CivilDate) {
+    init(_ configuration: Configuration, file: String, asOf date: CivilDate, suppressions: [Suppression]) {
         let register = configuration.register
         let evaluated = register.projects.filter { $0.evaluation.kind == .independent }.count
         let invested = register.projects.reduce(Pence.zero) { $0 + $1.investment }
@@ -52,6 +55,9 @@ private struct Summary {
             lines.append("    \(audience.id) (\(audience.kind.rawValue)): \(members.count)")
         }
         lines.append("  Digests: \(configuration.digests.count) — \(configuration.digests.map(\.id.rawValue).joined(separator: ", "))")
+        let listed = Set(configuration.subscribers.map { $0.email.lowercased() })
+        let suppressed = Set(suppressions.map(\.address)).intersection(listed).count
+        lines.append("  Unsubscribed in the ledger: \(suppressed) of the listed subscribers (they get nothing more of what they left, whatever the subscriber files say)")
         self.lines = lines
     }
 }

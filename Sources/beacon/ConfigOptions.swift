@@ -1,5 +1,6 @@
 import ArgumentParser
 import BeaconCore
+import BeaconLedger
 import Foundation
 
 /// The options every command shares, and loading the configuration they point at.
@@ -17,7 +18,7 @@ struct ConfigOptions: ParsableArguments {
     /// The validated configuration and its warnings; on any error, prints them all and exits 1.
     func load() throws -> (configuration: Configuration, warnings: [Diagnostic]) {
         do {
-            return try ConfigurationLoader.load(settingsFile: settingsFile, sections: Channels.settingsSections)
+            return try ConfigurationLoader.load(settingsFile: settingsFile, sections: Channels.settingsSections + [RetryPolicy.spec])
         } catch {
             Report.problems(error.diagnostics)
             throw ExitCode(1)
@@ -32,11 +33,13 @@ struct Loaded {
     let warnings: [Diagnostic]
     let renderer: DigestRenderer
     let channels: [ChannelName: any Channel]
+    let retryPolicy: RetryPolicy
 
     init(_ options: ConfigOptions) throws {
         let (configuration, warnings) = try options.load()
         let (channels, channelProblems) = Channels.make(configuration)
-        var problems = ConfigurationReview.unknownChannels(configuration, available: Channels.available) + channelProblems
+        let (retryPolicy, retryProblems) = RetryPolicy.read(from: configuration.settings)
+        var problems = ConfigurationReview.unknownChannels(configuration, available: Channels.available) + channelProblems + retryProblems
         var renderer: DigestRenderer?
         do {
             renderer = try DigestRenderer(configuration: configuration)
@@ -51,6 +54,17 @@ struct Loaded {
         self.warnings = warnings + problems
         self.renderer = renderer
         self.channels = channels
+        self.retryPolicy = retryPolicy
+    }
+
+    /// The delivery ledger in the data folder, or exit 1 saying why it cannot be opened.
+    func ledger() throws -> Ledger {
+        do {
+            return try Ledger(folder: configuration.settings.dataFolder)
+        } catch {
+            Report.standardError(error.description)
+            throw ExitCode(1)
+        }
     }
 }
 

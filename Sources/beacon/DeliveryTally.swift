@@ -14,7 +14,7 @@ final class DeliveryTally: @unchecked Sendable {
 
     private let lock = NSLock()
     private var rows: [Row] = []
-    private var unavailableReaders: [ChannelName: Int] = [:]
+    private var skips: [ChannelName: [String: Int]] = [:]
     static let failuresSpeltOut = 5
 
     func record(_ delivery: Delivery, over channel: ChannelName, _ outcome: DeliveryOutcome) {
@@ -22,8 +22,14 @@ final class DeliveryTally: @unchecked Sendable {
         lock.withLock { rows.append(row) }
     }
 
-    func unavailable(_ channel: ChannelName, readers: Int) {
-        lock.withLock { unavailableReaders[channel, default: 0] += readers }
+    /// A copy not sent on purpose: nothing new for that reader, unsubscribed, not due theirs.
+    func skipped(_ channel: ChannelName, because reason: String) {
+        lock.withLock { skips[channel, default: [:]][reason, default: 0] += 1 }
+    }
+
+    /// Whether anything was delivered, deferred, failed or skipped.
+    var hasDeliveries: Bool {
+        lock.withLock { !rows.isEmpty || !skips.isEmpty }
     }
 
     var hasProblems: Bool {
@@ -33,22 +39,21 @@ final class DeliveryTally: @unchecked Sendable {
     func summary(channelFailures: [String]) -> String {
         lock.withLock {
             var lines: [String] = []
-            let channels = Set(rows.map(\.channel)).sorted()
-            if channels.isEmpty, unavailableReaders.isEmpty { lines.append("Nothing to send: no reader has anything new.") }
+            let channels = Set(rows.map(\.channel)).union(skips.keys).sorted()
+            if channels.isEmpty { lines.append("Nothing to send.") }
             for channel in channels {
                 let mine = rows.filter { $0.channel == channel }
                 let sent = mine.filter { if case .delivered = $0.outcome { true } else { false } }.count
                 let deferred = mine.filter { if case .deferred = $0.outcome { true } else { false } }
                 let failed = mine.filter { if case .failed = $0.outcome { true } else { false } }
-                lines.append("\(channel): \(sent) sent, \(deferred.count) deferred, \(failed.count) failed")
+                let skipped = (skips[channel] ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+                let skippedText = skipped.isEmpty ? "" : "; not sent: " + skipped.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                lines.append("\(channel): \(sent) sent, \(deferred.count) deferred, \(failed.count) failed\(skippedText)")
                 for row in (failed + deferred).prefix(Self.failuresSpeltOut) {
                     lines.append("  \(Self.word(row.outcome)) \(row.digest) for \(row.recipient.label): \(Self.detail(row.outcome))")
                 }
                 let more = failed.count + deferred.count - Self.failuresSpeltOut
                 if more > 0 { lines.append("  … and \(more) more in the report") }
-            }
-            for (channel, readers) in unavailableReaders.sorted(by: { $0.key < $1.key }) {
-                lines.append("\(channel): not available in this build; \(readers) \(readers == 1 ? "reader" : "readers") not reached over it")
             }
             lines += channelFailures.map { "Stopped: \($0)" }
             return lines.joined(separator: "\n") + "\n"
@@ -57,24 +62,19 @@ final class DeliveryTally: @unchecked Sendable {
 
     /// A CSV of every delivery: what the fund team checks when a reader says nothing arrived.
     func writeReport(to folder: URL, issueDate: CivilDate) throws -> URL {
-        let stamp = ISO8601DateFormatter().string(from: Date()).replacingOccurrences(of: ":", with: "")
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        // To the millisecond, so two runs in one second keep both reports.
+        let stamp = formatter.string(from: Date()).replacingOccurrences(of: ":", with: "")
         let url = folder.appendingPathComponent("send-\(issueDate)-\(stamp).csv")
         let text = lock.withLock {
             (["digest,issue_date,recipient,email,channel,outcome,detail"] + rows.map { row in
-                [row.digest.rawValue, row.issueDate.description, Self.recipientID(row.recipient), row.recipient.email,
+                [row.digest.rawValue, row.issueDate.description, row.recipient.key, row.recipient.email,
                  row.channel.rawValue, Self.word(row.outcome), Self.detail(row.outcome)].map(Self.csvField).joined(separator: ",")
             }).joined(separator: "\r\n") + "\r\n"
         }
         try AtomicFile.write(Data(text.utf8), to: url)
         return url
-    }
-
-    private static func recipientID(_ recipient: Recipient) -> String {
-        switch recipient {
-        case .subscriber(let subscriber): subscriber.id.rawValue
-        case .edition(let edition): edition.key
-        case .mailingList(let edition, _): "list:\(edition.audience.id)"
-        }
     }
 
     private static func word(_ outcome: DeliveryOutcome) -> String {

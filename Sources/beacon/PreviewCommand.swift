@@ -1,6 +1,7 @@
 import ArgumentParser
 import BeaconCore
 import BeaconEmail
+import BeaconLedger
 import Foundation
 
 struct PreviewCommand: ParsableCommand {
@@ -9,7 +10,8 @@ struct PreviewCommand: ParsableCommand {
         abstract: "Print one reader's digest as it would be sent.",
         discussion: """
             READER is a subscriber id, or a network's audience id for the network's own edition. \
-            Nothing is sent or written.
+            The issue covers what the real one would: news since the digest's last issue in the \
+            ledger, or for a first issue the digest's frequency. Nothing is sent or written.
             """)
 
     @Argument(help: "The digest definition id (see `beacon list`).")
@@ -36,8 +38,9 @@ struct PreviewCommand: ParsableCommand {
         } catch {
             throw ValidationError(error.description)
         }
+        let date = try asOf.date(in: configuration.settings)
         let assembled = DigestAssembler(configuration: configuration)
-            .assemble(definition, for: target, on: try asOf.date(in: configuration.settings))
+            .assemble(definition, for: target, covering: try window(of: definition, on: date, for: target, configuration))
         switch format {
         case .eml:
             guard let subscriber = configuration.subscriber(SubscriberID(reader)),
@@ -49,6 +52,19 @@ struct PreviewCommand: ParsableCommand {
         case .text, .html, .markdown, .print:
             print(loaded.renderer.render(assembled, as: DigestFormat(rawValue: format.rawValue)!), terminator: "")
         }
+    }
+}
+
+extension PreviewCommand {
+    /// The window the issue dated `date` has or would have: from the ledger when it knows the
+    /// digest's issues; from the frequency before the first issue, or for a date already past.
+    private func window(of definition: DigestDefinition, on date: CivilDate, for reader: Reader, _ configuration: Configuration) throws -> DateWindow {
+        let fallback = definition.window(endingOn: date, for: reader)
+        guard let ledger = try ledgerCall({ try Ledger.existing(in: configuration.settings.dataFolder) }),
+              let issue = try ledgerCall({ try ledger.issue(of: definition.id, on: date)?.window ?? (try? ledger.window(for: definition, endingOn: date)) })
+        else { return fallback }
+        let lastReceived = reader.frequency == nil ? nil : try ledgerCall { try ledger.lastReceived(definition.id, by: reader.id) }
+        return definition.window(for: reader, issue: issue, lastReceived: lastReceived)
     }
 }
 

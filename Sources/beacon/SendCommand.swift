@@ -1,74 +1,78 @@
 import ArgumentParser
 import BeaconCore
+import BeaconLedger
 import Foundation
 
 struct SendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "send",
-        abstract: "Assemble each reader's issue and deliver it through every channel its digest names.",
+        abstract: "Send digests: the issues whose scheduled time has come (--due), or the ones named now.",
         discussion: """
-            With no DIGEST, sends every digest. Email goes to the SMTP server in BEACON_SMTP_URL, \
-            or to the outbox under the data folder when none is set. Ends with a summary per \
-            channel and writes a report of every delivery to <data>/reports/. Exit status: 0 all \
-            delivered; 1 invalid configuration or a channel that cannot work (such as an \
-            unreachable server); 3 some deliveries failed or were deferred.
+            Every issue is written to the delivery ledger (<data>/beacon.sqlite) with all its \
+            deliveries before anything is sent, and each delivery is marked as it completes, so \
+            a run that is stopped or killed is finished by the next one and nobody gets an issue \
+            twice. With --due (for cron or a systemd timer, every few minutes), sends each digest \
+            whose schedule has come and then retries deferred deliveries that are due. Without \
+            it, sends the issue of DIGEST (default: every digest) dated today or --as-of; \
+            running it again finishes that issue rather than repeating it. Only one send runs \
+            at a time per data folder. Exit status: 0 all delivered or nothing due; 1 invalid \
+            configuration or a channel that cannot work (an unreachable server: its deliveries \
+            wait for the next run); 3 some deliveries failed or were deferred (see `beacon \
+            history`); 75 another send is running.
             """)
 
-    @Argument(help: "Digest ids to send (default: all).")
+    @Argument(help: "Digest ids to send now (default: all). Not with --due.")
     var digests: [String] = []
 
-    @Flag(help: "Send nothing; say what would go where.")
+    @Flag(help: "Send only what is due by each digest's schedule, and retries that are due.")
+    var due = false
+
+    @Flag(help: "Send nothing and record nothing; say what is due and outstanding.")
     var dryRun = false
 
-    @OptionGroup var asOf: AsOfOption
+    @OptionGroup var moment: MomentOption
     @OptionGroup var options: ConfigOptions
+
+    func validate() throws {
+        if due, !digests.isEmpty { throw ValidationError("--due sends what each schedule says; name digests only without it") }
+    }
 
     func run() throws {
         let loaded = try Loaded(options)
         let configuration = loaded.configuration
         Report.warnings(loaded.warnings)
-        let issueDate = try asOf.date(in: configuration.settings)
-        let definitions = try selectedDigests(configuration)
-        let planner = DeliveryPlanner(configuration: configuration, renderer: loaded.renderer)
-        let tally = DeliveryTally()
-        var channelFailures: [String] = []
+        let now = try moment.moment(in: configuration.settings.timeZone)
+        let ledger = try loaded.ledger()
+        if dryRun { return try DryRun(loaded: loaded, ledger: ledger).describe(try issues(configuration, now: now, ledger: ledger), now: now, everythingDue: due) }
 
-        for definition in definitions {
-            for name in definition.channels {
-                guard let channel = loaded.channels[name] else {
-                    tally.unavailable(name, readers: planner.recipients(of: definition, over: name).count)
-                    continue
-                }
-                let total = switch channel.reach {
-                case .eachSubscriber: planner.recipients(of: definition, over: name).count
-                case .eachEdition: configuration.editions(of: definition).count
-                case .eachNetwork: configuration.networkEditions(of: definition).count
-                }
-                let deliveries = planner.deliveries(of: definition, over: name, reach: channel.reach, on: issueDate)
-                if dryRun {
-                    let count = deliveries.reduce(0) { count, _ in count + 1 }
-                    let what = channel.reach == .eachSubscriber ? "readers' issues" : "editions"
-                    print("\(definition.id) over \(name): would send \(count) of \(total) \(what) (the rest have nothing new) to \(channel.destination)")
-                    continue
-                }
-                let progress = Progress(label: "\(definition.id) over \(name)", total: total)
-                do {
-                    try channel.deliver(deliveries) { delivery, outcome in
-                        tally.record(delivery, over: name, outcome)
-                        progress.step()
-                    }
-                } catch {
-                    channelFailures.append("\(name): \(error.description)")
-                }
-                progress.finish()
-            }
+        let lock: RunLock
+        do {
+            lock = try RunLock.acquire(in: configuration.settings.dataFolder)
+        } catch {
+            Report.standardError(error.description)
+            throw ExitCode(75)
         }
-        guard !dryRun else { return }
-        print(tally.summary(channelFailures: channelFailures), terminator: "")
-        let report = try tally.writeReport(to: configuration.settings.dataFolder.appendingPathComponent("reports"), issueDate: issueDate)
-        print("Every delivery is listed in \(ConfigurationLoader.displayName(report)).")
-        if !channelFailures.isEmpty { throw ExitCode(1) }
-        if tally.hasProblems { throw ExitCode(3) }
+        defer { withExtendedLifetime(lock) {} }
+        let result = try SendingRun(loaded: loaded, ledger: ledger, stop: StopSignal(), now: { now })
+            .run(try issues(configuration, now: now, ledger: ledger), everythingDue: due)
+        print(result.tally.summary(channelFailures: result.channelFailures), terminator: "")
+        if result.tally.hasDeliveries {
+            let report = try result.tally.writeReport(
+                to: configuration.settings.dataFolder.appendingPathComponent("reports"),
+                issueDate: CivilDate.today(in: configuration.settings.timeZone, now: now))
+            print("Every delivery is listed in \(ConfigurationLoader.displayName(report)); `beacon history` shows every issue.")
+        }
+        if !result.channelFailures.isEmpty { throw ExitCode(1) }
+        if result.tally.hasProblems { throw ExitCode(3) }
+    }
+
+    /// With --due, the issues each schedule has brought; otherwise the named digests' issues
+    /// dated today (or --as-of).
+    private func issues(_ configuration: Configuration, now: Date, ledger: Ledger) throws -> [IssueRequest] {
+        if due {
+            return try ledgerCall { try ledger.dueIssues(of: configuration.digests, now: now) }.map { ($0.definition, $0.date, $0.scheduledAt) }
+        }
+        return try selectedDigests(configuration).map { ($0, CivilDate.today(in: $0.schedule.timeZone, now: now), nil) }
     }
 
     private func selectedDigests(_ configuration: Configuration) throws -> [DigestDefinition] {

@@ -1,41 +1,67 @@
 import ArgumentParser
 import BeaconCore
 import BeaconEmail
+import BeaconLedger
+import Foundation
 
 struct UnsubscribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unsubscribe",
-        abstract: "Check an unsubscribe request and say whose it is.",
+        abstract: "Record that a reader wants no more digests: from their unsubscribe token, or an address.",
         discussion: """
-            Readers unsubscribe by mailing the unsubscribe address with the subject \
-            "unsubscribe TOKEN" (their mail client does this from the List-Unsubscribe header or \
-            the link at the foot of each digest). Give the TOKEN here: Beacon checks its \
-            signature, so nobody can unsubscribe someone else, and names the reader and digest \
-            to mark as unsubscribed_on in the subscriber file.
+            Readers unsubscribe from their mail client (the List-Unsubscribe header) or the link \
+            at the foot of each digest; either carries a signed TOKEN. Give the TOKEN here and \
+            Beacon checks the signature, so nobody can unsubscribe someone else, then records a \
+            suppression for that reader and digest in the ledger. Give an ADDRESS instead when a \
+            reader asks the fund team directly: it stops every digest (or only --digest). From \
+            the next issue on they get nothing, even though the subscriber file still lists them.
             """)
 
-    @Argument(help: "The token from the request's subject or link.")
-    var token: String
+    @Argument(help: ArgumentHelp("The token from the request's subject or link, or an email address.", valueName: "address-or-token"))
+    var addressOrToken: String
+
+    @Option(help: "With an address: stop only this digest.")
+    var digest: String?
 
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
         let loaded = try Loaded(options)
+        let configuration = loaded.configuration
+        let ledger = try loaded.ledger()
+        if addressOrToken.contains("@") {
+            let address = addressOrToken.trimmingCharacters(in: .whitespaces)
+            if let problem = EmailAddress.problem(with: address) {
+                throw ValidationError("\(address) is not an email address: \(problem)")
+            }
+            let digestID = try digest.map { id in
+                guard configuration.digest(DigestID(id)) != nil else { throw ValidationError("no digest is called \"\(id)\"") }
+                return DigestID(id)
+            }
+            try ledgerCall { try ledger.suppress(address, digest: digestID, how: "operator", at: Date()) }
+            print("Recorded: \(address) gets no more \(digestID.map { "issues of \($0)" } ?? "digests").")
+            return
+        }
         guard let email = loaded.channels[EmailChannel.name] as? EmailChannel else { throw ExitCode(1) }
-        guard let request = UnsubscribeToken.verify(token, with: try email.unsubscribeSecret()) else {
+        guard let request = UnsubscribeToken.verify(addressOrToken, with: try email.unsubscribeSecret()) else {
             throw ValidationError("this token was not made by this Beacon (or was changed): ignore the request")
         }
+        let address: String
         if request.subscriber.rawValue.hasPrefix("list:") {
-            print("Genuine request to stop sending \(request.digest) to the mailing list of \(request.subscriber.rawValue.dropFirst(5)): remove its list_address in audiences.yml, or take the digest's email channel away.")
-            return
+            let network = AudienceID(String(request.subscriber.rawValue.dropFirst(5)))
+            guard let list = configuration.audience(network)?.listAddress else {
+                print("Genuine request for the mailing list of \(network), which no longer has a list_address; nothing to do.")
+                return
+            }
+            address = list
+        } else {
+            guard let subscriber = configuration.subscriber(request.subscriber) else {
+                print("Genuine request from \(request.subscriber), who is no longer in the subscriber files; nothing to do.")
+                return
+            }
+            address = subscriber.email
         }
-        guard let subscriber = loaded.configuration.subscriber(request.subscriber) else {
-            print("Genuine request from \(request.subscriber), who is no longer in the subscriber files; nothing to do.")
-            return
-        }
-        print("""
-            Genuine request: \(subscriber.name) <\(subscriber.email)> (\(subscriber.id)) asks to stop receiving \(request.digest).
-            Set unsubscribed_on to today's date for \(subscriber.id) in the subscriber file.
-            """)
+        try ledgerCall { try ledger.suppress(address, digest: request.digest, how: "token", at: Date()) }
+        print("Recorded: \(address) (\(request.subscriber)) gets no more issues of \(request.digest).")
     }
 }

@@ -103,7 +103,7 @@ struct CommandLineTests {
         #expect(result.errors.contains(expected))
     }
 
-    @Test("Every command explains itself with --help", arguments: ["check", "list", "preview", "send", "unsubscribe"])
+    @Test("Every command explains itself with --help", arguments: ["check", "list", "preview", "send", "run", "schedule", "history", "unsubscribe"])
     func help(command: String) throws {
         let result = try BeaconProcess.run([command, "--help"])
         #expect(result.status == 0)
@@ -130,9 +130,15 @@ struct SendCommandTests {
         let report = try String(contentsOf: folder.appendingPathComponent("Digests/reports/\(try #require(reports.first))"), encoding: .utf8)
         #expect(report.hasPrefix("digest,issue_date,recipient,email,channel,outcome,detail\r\n"))
         #expect(report.components(separatedBy: "\r\n").filter { $0.contains(",email,sent,") }.count == 10)
+
+        let again = try BeaconProcess.run(["send", "--as-of", "2026-12-01"], in: folder)
+        #expect(again.status == 0)
+        #expect(again.output.contains("directors-fortnightly issue of 2026-12-01 (news from 2026-11-17 to 2026-11-30): already opened; finishing what is outstanding."))
+        #expect(again.output.contains("Nothing to send."))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Digests/reports").path).count == 1)
     }
 
-    @Test("An unsubscribe token from a sent message names its reader; a changed one is refused")
+    @Test("An unsubscribe token from a sent message records its reader in the ledger; a changed one is refused")
     func unsubscribe() throws {
         let folder = try BeaconProcess.copyOfExample()
         #expect(try BeaconProcess.run(["check"], in: folder).status == 0)
@@ -143,9 +149,14 @@ struct SendCommandTests {
         let token = try #require(header.components(separatedBy: "unsubscribe%20").last?.split(separator: ">").first).description
         let genuine = try BeaconProcess.run(["unsubscribe", token], in: folder)
         #expect(genuine.status == 0)
-        #expect(genuine.output.contains("Genuine request: Rhys Placeholder <rhys.placeholder@bcuhb.example> (rhys-placeholder) asks to stop receiving directors-fortnightly."))
+        #expect(genuine.output.contains("Recorded: rhys.placeholder@bcuhb.example (rhys-placeholder) gets no more issues of directors-fortnightly."))
         let forged = try BeaconProcess.run(["unsubscribe", token.replacingOccurrences(of: "A", with: "B") + "x"], in: folder)
         #expect(forged.status == 64)
+        let byHand = try BeaconProcess.run(["unsubscribe", "ffion.enghraifft@hyweldda.example"], in: folder)
+        #expect(byHand.output.contains("Recorded: ffion.enghraifft@hyweldda.example gets no more digests."))
+        let badAddress = try BeaconProcess.run(["unsubscribe", "someone@\nexample"], in: folder)
+        #expect(badAddress.status == 64)
+        #expect(try BeaconProcess.run(["check"], in: folder).output.contains("Unsubscribed in the ledger: 2 of the listed subscribers"))
     }
 
     @Test("--dry-run says what would go where and writes nothing")
@@ -153,8 +164,9 @@ struct SendCommandTests {
         let folder = try BeaconProcess.copyOfExample()
         let result = try BeaconProcess.run(["send", "portfolio-holders-monthly", "--dry-run", "--as-of", "2026-12-01"], in: folder)
         #expect(result.status == 0)
-        #expect(result.output.contains("portfolio-holders-monthly over email: would send 3 of 3 readers' issues (the rest have nothing new) to outbox Digests/outbox"))
+        #expect(result.output.contains("portfolio-holders-monthly issue of 2026-12-01 (news from 2026-11-01): would open with deliveries 3 over email to outbox Digests/outbox."))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests/outbox").path))
+        #expect(try BeaconProcess.run(["history"], in: folder).output.contains("No issues yet."))
     }
 
     @Test("An unreachable SMTP server gives one clear error, a summary and exit status 1")

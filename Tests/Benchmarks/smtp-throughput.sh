@@ -15,7 +15,7 @@ work=$(mktemp -d)
 trap 'kill "$sink" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 swift build -c release --product beacon >/dev/null
-/usr/bin/python3 Tests/Benchmarks/make_readers.py Config "$work/Config" "$messages"
+/usr/bin/python3 Tests/BeaconCLITests/Peers/make_readers.py Config "$work/Config" "$messages"
 cp -r Config/templates "$work/Config/" 2>/dev/null || true
 
 sink_user=(); [ "$(id -u)" = 0 ] && sink_user=(-u nobody)
@@ -25,8 +25,9 @@ sleep 1
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'; }
 
+# Each run has its own data folder: in a shared one the ledger would find the issue sent.
 beacon() {
-  BEACON_DATA="$work/Digests" BEACON_SMTP_URL="smtp://127.0.0.1:$port" BEACON_SMTP_CONNECTIONS=$1 \
+  BEACON_DATA="$work/Digests-$1" BEACON_SMTP_URL="smtp://127.0.0.1:$port" BEACON_SMTP_CONNECTIONS=$1 \
     BEACON_UNSUBSCRIBE_SECRET="benchmark secret, not for real use" \
     .build/release/beacon send portfolio-holders-monthly --as-of 2026-12-01 --config "$work/Config/beacon.yml"
 }

@@ -82,6 +82,16 @@ public enum Recipient: Sendable {
         }
     }
 
+    /// Stable across runs, so the ledger can find the recipient again: the subscriber's id,
+    /// the edition's key, or `list:<network>`.
+    public var key: String {
+        switch self {
+        case .subscriber(let subscriber): subscriber.id.rawValue
+        case .edition(let edition): edition.key
+        case .mailingList(let edition, _): "list:\(edition.audience.id)"
+        }
+    }
+
     /// For reports: the subscriber's id and address, or the edition's key.
     public var label: String {
         switch self {

@@ -18,37 +18,48 @@ public struct DeliveryPlanner: Sendable {
         }
     }
 
-    /// Networks' mailing lists, which take the network's bilingual edition by email.
-    private func mailingLists(of digest: DigestDefinition, over channel: ChannelName) -> [Recipient] {
+    /// Everyone and everything a channel of `reach` delivers `digest` to: subscribers and
+    /// networks' mailing lists for channels that write to people, editions for the others.
+    public func recipients(of digest: DigestDefinition, over channel: ChannelName, reach: ChannelReach) -> [Recipient] {
         guard digest.channels.contains(channel) else { return [] }
-        return configuration.networkEditions(of: digest).compactMap { edition in
-            edition.audience.listAddress.map { Recipient.mailingList(edition, address: $0) }
+        switch reach {
+        case .eachSubscriber:
+            let lists = configuration.networkEditions(of: digest).compactMap { edition in
+                edition.audience.listAddress.map { Recipient.mailingList(edition, address: $0) }
+            }
+            return recipients(of: digest, over: channel).map(Recipient.subscriber) + lists
+        case .eachEdition: return configuration.editions(of: digest).map(Recipient.edition)
+        case .eachNetwork: return configuration.networkEditions(of: digest).map(Recipient.edition)
         }
     }
 
-    /// Each recipient's issue, assembled only when the channel asks for it. Issues with
-    /// nothing new are skipped unless the definition says to send them anyway.
+    /// Who the recipient reads as: a subscriber in their audience, or an edition.
+    public func reader(for recipient: Recipient) -> Reader? {
+        switch recipient {
+        case .subscriber(let subscriber):
+            configuration.audience(subscriber.audience).map { Reader(subscriber: subscriber, audience: $0) }
+        case .edition(let edition), .mailingList(let edition, _):
+            Reader(edition: edition)
+        }
+    }
+
+    /// The recipient's issue covering `window`; nil when it has nothing new for them and the
+    /// definition does not ask for empty issues.
+    public func delivery(to recipient: Recipient, of digest: DigestDefinition, covering window: DateWindow) -> Delivery? {
+        guard let reader = reader(for: recipient) else { return nil }
+        let issue = assembler.assemble(digest, for: reader, covering: window)
+        guard !issue.isEmpty || digest.sendWhenEmpty else { return nil }
+        return Delivery(recipient: recipient, issue: issue, renderer: renderer)
+    }
+
+    /// Each recipient's issue dated `issueDate` with the window the frequency gives, assembled
+    /// only when the channel asks for it: for channels' own tests and previews.
     public func deliveries(
         of digest: DigestDefinition, over channel: ChannelName, reach: ChannelReach, on issueDate: CivilDate
     ) -> some Sequence<Delivery> {
-        let recipients: [Recipient] = switch reach {
-        case .eachSubscriber:
-            recipients(of: digest, over: channel).map(Recipient.subscriber) + mailingLists(of: digest, over: channel)
-        case .eachEdition: digest.channels.contains(channel) ? configuration.editions(of: digest).map(Recipient.edition) : []
-        case .eachNetwork: digest.channels.contains(channel) ? configuration.networkEditions(of: digest).map(Recipient.edition) : []
-        }
-        return recipients.lazy.compactMap { recipient -> Delivery? in
-            let reader: Reader
-            switch recipient {
-            case .subscriber(let subscriber):
-                guard let audience = configuration.audience(subscriber.audience) else { return nil }
-                reader = Reader(subscriber: subscriber, audience: audience)
-            case .edition(let edition), .mailingList(let edition, _):
-                reader = Reader(edition: edition)
-            }
-            let issue = assembler.assemble(digest, for: reader, on: issueDate)
-            guard !issue.isEmpty || digest.sendWhenEmpty else { return nil }
-            return Delivery(recipient: recipient, issue: issue, renderer: renderer)
+        recipients(of: digest, over: channel, reach: reach).lazy.compactMap { recipient -> Delivery? in
+            guard let reader = reader(for: recipient) else { return nil }
+            return delivery(to: recipient, of: digest, covering: digest.window(endingOn: issueDate, for: reader))
         }
     }
 }

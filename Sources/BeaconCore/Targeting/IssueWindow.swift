@@ -1,16 +1,31 @@
 extension DigestDefinition {
-    /// The news an issue dated `issueDate` covers for `reader`. Until a delivery ledger records
-    /// each reader's last issue, the window comes from the frequency: the digest's, or the
-    /// reader's own when they take it less often; for meetings, since the network last met.
+    /// The news an issue dated `issueDate` covers for `reader` when no ledger says where the
+    /// last issue ended (previews, first issues): the digest's frequency, or the reader's own.
     public func window(endingOn issueDate: CivilDate, for reader: Reader) -> DateWindow {
-        var start = frequency.windowStart(endingOn: issueDate)
+        window(for: reader, issue: DateWindow(start: frequency.windowStart(endingOn: issueDate), end: issueDate), lastReceived: nil)
+    }
+
+    /// What one reader's copy of an issue covers. Normally the issue's own window, which starts
+    /// where the previous issue ended, so nothing falls between issues or appears in two.
+    /// A meeting bulletin covers everything since the network last met, since it is read at the
+    /// meeting. A reader who takes the digest less often gets everything since the last issue
+    /// they received.
+    public func window(for reader: Reader, issue: DateWindow, lastReceived: CivilDate?) -> DateWindow {
+        var start = issue.start
         if frequency == .perMeeting, let network = reader.network,
-           let lastMeeting = network.meetings.last(where: { $0 < issueDate }) {
+           let lastMeeting = network.meetings.last(where: { $0 < issue.end }) {
             start = lastMeeting
         }
         if let own = reader.frequency {
-            start = min(start, own.windowStart(endingOn: issueDate))
+            start = min(start, lastReceived ?? own.windowStart(endingOn: issue.end))
         }
-        return DateWindow(start: start, end: issueDate)
+        return DateWindow(start: start, end: issue.end)
+    }
+
+    /// Whether a reader who takes the digest less often than it is issued is due this issue:
+    /// not while their own period since the last issue they received has yet to pass.
+    public func isDue(for reader: Reader, on issueDate: CivilDate, lastReceived: CivilDate?) -> Bool {
+        guard let own = reader.frequency, let lastReceived else { return true }
+        return own.windowStart(endingOn: issueDate) >= lastReceived
     }
 }

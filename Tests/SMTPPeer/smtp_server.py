@@ -1,19 +1,25 @@
 """A real SMTP server for Beacon's tests: aiosmtpd on loopback, keeping every message it
 accepts as a file, with faults a real server can produce switched on from the command line.
 
-  smtp_server.py --maildir DIR [--tempfail ADDR:N] [--reject ADDR] [--drop-during-data ADDR]
-                 [--tls CERT KEY --auth USER:PASSWORD]
+  smtp_server.py --maildir DIR [--tempfail ADDR:N] [--tempfail-third N] [--reject ADDR]
+                 [--drop-during-data ADDR] [--delay SECONDS] [--tls CERT KEY --auth USER:PASSWORD]
+
+--tempfail-third N answers 451 to the first N attempts for a third of all recipients (chosen by
+a hash of the address, so the same third every run); --delay holds each message that long
+before accepting it, like a busy server, so a test can stop a sender part-way.
 
 Prints "READY <port>" when listening; stops at once on SIGTERM. Each accepted message is written to
 DIR as NNNN.eml with its envelope in NNNN.json; each new connection is logged to
 DIR/connections.log so tests can see connections being reused."""
 import argparse
+import asyncio
 import json
 import os
 import signal
 import socket
 import ssl
 import threading
+import zlib
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -28,6 +34,9 @@ class Handler:
             self.tempfail[address] = int(count)
         self.reject = set(args.reject)
         self.drop = set(args.drop_during_data)
+        self.tempfail_third = args.tempfail_third
+        self.third_attempts = {}
+        self.delay = args.delay
         self.lock = threading.Lock()
         self.count = 0
 
@@ -43,6 +52,11 @@ class Handler:
         if self.tempfail.get(address, 0) > 0:
             self.tempfail[address] -= 1
             return "451 4.3.0 <%s>: Mailbox busy, try again later" % address
+        if zlib.crc32(address.encode()) % 3 == 0:
+            attempts = self.third_attempts.get(address, 0)
+            if attempts < self.tempfail_third:
+                self.third_attempts[address] = attempts + 1
+                return "451 4.7.1 <%s>: Greylisted, try again later" % address
         envelope.rcpt_tos.append(address)
         return "250 2.1.5 OK"
 
@@ -52,6 +66,8 @@ class Handler:
                 self.drop.discard(address)
             server.transport.close()
             return "421 4.4.2 Connection dropped"
+        if self.delay:
+            await asyncio.sleep(self.delay)
         with self.lock:
             self.count += 1
             name = os.path.join(self.maildir, "%04d" % self.count)
@@ -66,6 +82,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--maildir", required=True)
     parser.add_argument("--tempfail", action="append", default=[])
+    parser.add_argument("--tempfail-third", type=int, default=0)
+    parser.add_argument("--delay", type=float, default=0)
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--drop-during-data", action="append", default=[])
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))

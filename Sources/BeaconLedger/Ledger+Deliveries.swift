@@ -1,0 +1,52 @@
+import BeaconCore
+import Foundation
+import GRDB
+
+extension Ledger {
+    /// What still has to go: pending deliveries (never tried, or cut off by a stopped run) and
+    /// deferred ones whose next attempt is due, oldest issue first; only `issues` if given.
+    public func outstanding(dueBy now: Date, in issues: Set<Int64>? = nil) throws(LedgerError) -> [LedgerDelivery] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM delivery
+                WHERE state = 'pending' OR (state = 'deferred' AND next_attempt_at <= ?)
+                ORDER BY issue_id, channel, id
+                """, arguments: [now]).map(LedgerDelivery.init).filter { issues?.contains($0.issueID) ?? true }
+        }
+    }
+
+    /// When the earliest deferred delivery may be tried again, for the scheduler to wake.
+    public func nextRetry() throws(LedgerError) -> Date? {
+        try read { db in
+            try Date.fetchOne(db, sql: "SELECT MIN(next_attempt_at) FROM delivery WHERE state = 'deferred'")
+        }
+    }
+
+    public func issue(id: Int64) throws(LedgerError) -> Issue? {
+        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM issue WHERE id = ?", arguments: [id]).map(Issue.init) }
+    }
+
+    /// How many deliveries of an issue are in each state, per channel.
+    public func counts(of issue: Issue) throws(LedgerError) -> [ChannelName: [DeliveryState: Int]] {
+        try read { db in
+            var counts: [ChannelName: [DeliveryState: Int]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT channel, state, COUNT(*) AS n FROM delivery WHERE issue_id = ? GROUP BY channel, state
+                """, arguments: [issue.id]) {
+                guard let state = DeliveryState(rawValue: row["state"]) else { continue }
+                counts[ChannelName(row["channel"] as String), default: [:]][state] = row["n"]
+            }
+            return counts
+        }
+    }
+
+    /// An issue's deliveries in `states`, for `history` to show why something did not arrive.
+    public func deliveries(of issue: Issue, in states: [DeliveryState], limit: Int) throws(LedgerError) -> [LedgerDelivery] {
+        try read { db in
+            let placeholders = states.map { _ in "?" }.joined(separator: ", ")
+            return try Row.fetchAll(db, sql: """
+                SELECT * FROM delivery WHERE issue_id = ? AND state IN (\(placeholders)) ORDER BY channel, recipient LIMIT ?
+                """, arguments: StatementArguments([issue.id] + states.map(\.rawValue) + [limit])).map(LedgerDelivery.init)
+        }
+    }
+}

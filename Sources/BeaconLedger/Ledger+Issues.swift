@@ -1,0 +1,76 @@
+import BeaconCore
+import Foundation
+import GRDB
+
+extension Ledger {
+    public func issue(of digest: DigestID, on date: CivilDate) throws(LedgerError) -> Issue? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM issue WHERE digest = ? AND issue_date = ?", arguments: [digest.rawValue, date.description])
+                .map(Issue.init)
+        }
+    }
+
+    public func latestIssue(of digest: DigestID) throws(LedgerError) -> Issue? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM issue WHERE digest = ? ORDER BY issue_date DESC LIMIT 1", arguments: [digest.rawValue])
+                .map(Issue.init)
+        }
+    }
+
+    /// Newest first; every digest's when `digest` is nil.
+    public func issues(of digest: DigestID?, limit: Int) throws(LedgerError) -> [Issue] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM issue WHERE ? IS NULL OR digest = ? ORDER BY issue_date DESC, digest LIMIT ?
+                """, arguments: [digest?.rawValue, digest?.rawValue, limit]).map(Issue.init)
+        }
+    }
+
+    /// The window a new issue of `digest` dated `date` covers: from the previous issue's date,
+    /// or for a first issue from the frequency. Refuses a date before the latest issue.
+    public func window(for digest: DigestDefinition, endingOn date: CivilDate) throws(LedgerError) -> DateWindow {
+        guard let latest = try latestIssue(of: digest.id) else {
+            return DateWindow(start: digest.frequency.windowStart(endingOn: date), end: date)
+        }
+        guard latest.date < date else {
+            throw .issueBeforeLatest(digest: digest.id.rawValue, date: date.description, latest: latest.date.description)
+        }
+        return DateWindow(start: latest.date, end: date)
+    }
+
+    /// Writes the issue and every delivery in one transaction, before anything is sent: a run
+    /// killed after this point leaves pending deliveries for the next run to finish.
+    public func createIssue(
+        of digest: DigestID, window: DateWindow, scheduledAt: Date?, hasNews: Bool, deliveries: [PlannedDelivery], now: Date
+    ) throws(LedgerError) -> Issue {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO issue (digest, issue_date, scheduled_at, window_start, window_end, has_news, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [digest.rawValue, window.end.description, scheduledAt, window.start.description, window.end.description, hasNews, now])
+            let id = db.lastInsertedRowID
+            let insert = try db.makeStatement(sql: """
+                INSERT INTO delivery (issue_id, channel, recipient, address, window_start, state, last_reply, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for delivery in deliveries {
+                try insert.execute(arguments: [
+                    id, delivery.channel.rawValue, delivery.recipient, delivery.address, delivery.windowStart.description,
+                    delivery.state.rawValue, delivery.reason, now,
+                ])
+            }
+            return try Issue(row: Row.fetchOne(db, sql: "SELECT * FROM issue WHERE id = ?", arguments: [id])!)
+        }
+    }
+
+    /// The date of the last issue of `digest` that reached `recipient`, for readers who take
+    /// a digest less often than it is issued.
+    public func lastReceived(_ digest: DigestID, by recipient: String) throws(LedgerError) -> CivilDate? {
+        try read { db in
+            try String.fetchOne(db, sql: """
+                SELECT MAX(issue.issue_date) FROM delivery JOIN issue ON issue.id = delivery.issue_id
+                WHERE delivery.recipient = ? AND delivery.state = 'sent' AND issue.digest = ?
+                """, arguments: [recipient, digest.rawValue]).flatMap(CivilDate.init(parsing:))
+        }
+    }
+}

@@ -1,0 +1,114 @@
+import BeaconCore
+import Foundation
+
+/// Hands a ledger's outstanding deliveries to their channels and records every outcome. Each
+/// reader's copy is assembled only when the channel asks for it, and once `stop` is set the
+/// channels are given nothing more: what was not handed over stays pending.
+public struct OutstandingDeliveries {
+    let configuration: Configuration
+    let ledger: Ledger
+    let planner: DeliveryPlanner
+    let channels: [ChannelName: any Channel]
+    let recorder: OutcomeRecorder
+    let stop: StopSignal
+
+    public init(
+        configuration: Configuration, ledger: Ledger, planner: DeliveryPlanner, channels: [ChannelName: any Channel],
+        recorder: OutcomeRecorder, stop: StopSignal
+    ) {
+        self.configuration = configuration
+        self.ledger = ledger
+        self.planner = planner
+        self.channels = channels
+        self.recorder = recorder
+        self.stop = stop
+    }
+
+    /// Delivers `outstanding`, calling `observe` for each outcome and `skipped` for each copy
+    /// not sent. Returns what stopped a channel as a whole (a dead server): its deliveries
+    /// stay pending for the next run.
+    public func deliver(
+        _ outstanding: [LedgerDelivery],
+        observe: @escaping @Sendable (ChannelName, Delivery, DeliveryOutcome) -> Void,
+        skipped: @escaping @Sendable (ChannelName, LedgerDelivery, String) -> Void
+    ) throws(LedgerError) -> [String] {
+        var failures: [String] = []
+        let recorder = recorder
+        let groups = Dictionary(grouping: outstanding) { GroupKey(issue: $0.issueID, channel: $0.channel) }
+        for key in groups.keys.sorted() {
+            guard !stop.isStopped else { break }
+            let rows = groups[key]!
+            let skip = { @Sendable (row: LedgerDelivery, reason: String) in
+                recorder.skip(row, because: reason)
+                skipped(key.channel, row, reason)
+            }
+            guard let issue = try ledger.issue(id: key.issue), let definition = configuration.digest(issue.digest) else {
+                rows.forEach { skip($0, "the digest is no longer in the digest definitions") }
+                continue
+            }
+            guard let channel = channels[key.channel] else {
+                failures.append("\(key.channel): not available in this build; \(rows.count) deliveries of \(issue.digest) wait for it")
+                continue
+            }
+            let recipients = Dictionary(
+                planner.recipients(of: definition, over: key.channel, reach: channel.reach).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let suppressed = try ledger.suppressedAddresses(for: definition.id)
+            let rowsByKey = Dictionary(rows.map { ($0.recipient, $0) }, uniquingKeysWith: { first, _ in first })
+            let deliveries = Handover(rows: rows, stop: stop) { row in
+                guard let recipient = recipients[row.recipient] else {
+                    skip(row, "no longer a reader of this digest over \(key.channel)")
+                    return nil
+                }
+                if !recipient.email.isEmpty, suppressed.contains(recipient.email.lowercased()) {
+                    skip(row, "unsubscribed")
+                    return nil
+                }
+                guard let delivery = planner.delivery(
+                    to: recipient, of: definition, covering: DateWindow(start: row.windowStart, end: issue.date)) else {
+                    skip(row, "nothing new for this reader")
+                    return nil
+                }
+                return delivery
+            }
+            do {
+                try channel.deliver(deliveries) { delivery, outcome in
+                    guard let row = rowsByKey[delivery.recipient.key] else { return }
+                    recorder.record(row, outcome)
+                    observe(key.channel, delivery, outcome)
+                }
+            } catch {
+                failures.append("\(key.channel): \(error.description)")
+            }
+        }
+        try recorder.flush()
+        return failures
+    }
+}
+
+private struct GroupKey: Hashable, Comparable {
+    let issue: Int64
+    let channel: ChannelName
+
+    static func < (lhs: Self, rhs: Self) -> Bool { (lhs.issue, lhs.channel) < (rhs.issue, rhs.channel) }
+}
+
+/// The deliveries of one channel, made one at a time as the channel pulls them, ending early
+/// when a stop is asked for.
+private struct Handover: Sequence, IteratorProtocol {
+    var rows: IndexingIterator<[LedgerDelivery]>
+    let stop: StopSignal
+    let make: (LedgerDelivery) -> Delivery?
+
+    init(rows: [LedgerDelivery], stop: StopSignal, make: @escaping (LedgerDelivery) -> Delivery?) {
+        self.rows = rows.makeIterator()
+        self.stop = stop
+        self.make = make
+    }
+
+    mutating func next() -> Delivery? {
+        while !stop.isStopped, let row = rows.next() {
+            if let delivery = make(row) { return delivery }
+        }
+        return nil
+    }
+}

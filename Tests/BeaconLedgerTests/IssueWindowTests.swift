@@ -1,0 +1,93 @@
+@testable import BeaconCore
+import BeaconLedger
+import Foundation
+import Testing
+
+@Suite("Issues from the ledger: windows that chain, and nothing sent twice")
+struct IssueWindowTests {
+    @Test("a run of issues dated on update days: every update falls in exactly one issue, the one after its day")
+    func updatesOnBoundaries() throws {
+        let fixture = try LedgerFixture()
+        let base = fixture.digest("directors-fortnightly")
+        // Room for everything, so what an issue shows depends only on its window.
+        let definition = DigestDefinition(
+            id: base.id, title: base.title, audiences: base.audiences, frequency: base.frequency, schedule: base.schedule,
+            channels: [], budget: Budget(items: 1000, words: 1_000_000), sections: [.highlights], funds: [],
+            sendWhenEmpty: false, split: .none)
+        let updates = fixture.configuration.register.updates
+        let boundaries = ["2026-09-08", "2026-09-29", "2026-10-19", "2026-11-05", "2026-11-19", "2026-12-01"].map(LedgerFixture.date)
+        var issues: [BeaconLedger.Issue] = []
+        for date in boundaries {
+            issues.append(try fixture.opener([:]).open(definition, on: date, scheduledAt: nil, now: Date()).issue)
+        }
+        for (earlier, later) in zip(issues, issues.dropFirst()) {
+            #expect(later.window.start == earlier.window.end)
+        }
+        let covered = DateWindow(start: issues[0].window.start, end: issues.last!.window.end)
+        for update in updates where covered.contains(update.reportedOn) {
+            #expect(issues.filter { $0.window.contains(update.reportedOn) }.count == 1, "\(update.id) on \(update.reportedOn)")
+        }
+
+        let reader = Reader(edition: Edition(audience: fixture.configuration.audience(AudienceID("directors"))!, sector: nil, language: .english))
+        let assembler = DigestAssembler(configuration: fixture.configuration)
+        let shownIn = issues.map { issue in
+            Set(assembler.assemble(definition, for: reader, covering: issue.window).sections.flatMap(\.items).compactMap { item -> UpdateID? in
+                if case .news(_, let news) = item.content { news.latestUpdate?.id } else { nil }
+            })
+        }
+        for (index, date) in boundaries.dropLast().enumerated() {
+            for update in updates where update.reportedOn == date {
+                #expect(!shownIn[index].contains(update.id), "\(update.id) is dated the day of issue \(index)")
+                #expect(shownIn[index + 1].contains(update.id), "\(update.id) belongs to the next issue")
+            }
+        }
+    }
+
+    @Test("opening an issue again finds the one already written instead of a second")
+    func reopening() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("portfolio-holders-monthly")
+        let first = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date())
+        let again = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date())
+        #expect(first.isNew && !again.isNew)
+        #expect(first.issue == again.issue)
+        let readers = fixture.planner.recipients(of: definition, over: ChannelName("email")).count
+        #expect(readers > 0)
+        #expect(try fixture.ledger.outstanding(dueBy: Date()).count == readers)
+    }
+
+    @Test("an issue dated before the latest is refused, naming both dates")
+    func noGoingBack() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("portfolio-holders-monthly")
+        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date())
+        #expect {
+            try fixture.opener().open(definition, on: LedgerFixture.date("2026-11-01"), scheduledAt: nil, now: Date())
+        } throws: { error in
+            "\(error)".contains("already has an issue dated 2026-12-01; an issue dated 2026-11-01 would repeat news already sent")
+        }
+    }
+
+    @Test("an issue with nothing new is recorded without deliveries")
+    func emptyIssue() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("portfolio-holders-monthly")
+        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2027-06-01"), scheduledAt: nil, now: Date())
+        let quiet = try fixture.opener().open(definition, on: LedgerFixture.date("2027-06-02"), scheduledAt: nil, now: Date())
+        #expect(!quiet.issue.hasNews)
+        #expect(try fixture.ledger.counts(of: quiet.issue).isEmpty)
+    }
+
+    @Test("a reader who unsubscribed is recorded as skipped and not handed to any channel")
+    func suppressedReader() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("portfolio-holders-monthly")
+        let reader = try #require(fixture.planner.recipients(of: definition, over: ChannelName("email")).first)
+        try fixture.ledger.suppress(reader.email.uppercased(), digest: definition.id, how: "token", at: Date())
+        let issue = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date()).issue
+        let skipped = try fixture.ledger.deliveries(of: issue, in: [.skipped], limit: 10)
+        #expect(skipped.map(\.recipient) == [reader.id.rawValue])
+        #expect(skipped.first?.lastReply == "unsubscribed")
+        #expect(!(try fixture.ledger.outstanding(dueBy: Date())).contains { $0.recipient == reader.id.rawValue })
+    }
+}

@@ -1,0 +1,33 @@
+@testable import BeaconCore
+import BeaconLedger
+import Foundation
+
+/// The example configuration with a fresh data folder, and a ledger in it.
+struct LedgerFixture {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    let configuration: Configuration
+    let ledger: Ledger
+    let planner: DeliveryPlanner
+    let london = TimeZone(identifier: "Europe/London")!
+
+    init() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-ledger-\(UUID().uuidString)")
+        configuration = try ConfigurationLoader.load(
+            settingsFile: Self.root.appendingPathComponent("Config/beacon.yml"), environment: ["BEACON_DATA": data.path],
+            ignoringOtherSections: true).configuration
+        ledger = try Ledger(folder: data)
+        planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
+    }
+
+    func digest(_ id: String) -> DigestDefinition { configuration.digest(DigestID(id))! }
+
+    /// An opener for channels of the given reach, without needing the channels themselves.
+    func opener(_ reaches: [ChannelName: ChannelReach] = [ChannelName("email"): .eachSubscriber]) -> IssueOpener {
+        IssueOpener(configuration: configuration, ledger: ledger, planner: planner, reaches: reaches)
+    }
+
+    func at(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
+
+    static func date(_ text: String) -> CivilDate { CivilDate(parsing: text)! }
+}

@@ -1,0 +1,90 @@
+import BeaconCore
+import BeaconLedger
+import Foundation
+import Testing
+
+@Suite("Recording outcomes, retries and the run lock")
+struct RecordingTests {
+    private func openIssue(_ fixture: LedgerFixture) throws -> [LedgerDelivery] {
+        let definition = fixture.digest("directors-fortnightly")
+        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date())
+        return try fixture.ledger.outstanding(dueBy: Date())
+    }
+
+    @Test("a deferral waits twice as long each time, then fails with the reason after the last attempt")
+    func backoff() throws {
+        let fixture = try LedgerFixture()
+        let start = fixture.at("2026-12-01T09:00:00Z")
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: RetryPolicy(attempts: 3, firstDelay: 600), now: { start })
+        let delivery = try #require(try openIssue(fixture).first)
+        let outstanding = { (seconds: TimeInterval) in
+            try fixture.ledger.outstanding(dueBy: start.addingTimeInterval(seconds)).filter { $0.id == delivery.id }
+        }
+
+        recorder.record(delivery, .deferred("451 4.3.0 try again later"))
+        try recorder.flush()
+        #expect(try outstanding(599).isEmpty)
+        let second = try #require(try outstanding(600).first)
+        #expect(second.state == .deferred && second.attempts == 1)
+
+        recorder.record(second, .deferred("451 4.3.0 try again later"))
+        try recorder.flush()
+        #expect(try outstanding(1199).isEmpty)
+        let third = try #require(try outstanding(1200).first)
+
+        recorder.record(third, .deferred("451 4.3.0 still busy"))
+        try recorder.flush()
+        #expect(try outstanding(86400).isEmpty)
+        let issue = try #require(try fixture.ledger.issue(id: delivery.issueID))
+        let failed = try fixture.ledger.deliveries(of: issue, in: [.failed], limit: 10)
+        #expect(failed.map(\.lastReply) == ["gave up after 3 attempts; last reply: 451 4.3.0 still busy"])
+    }
+
+    @Test("outcomes reported from many threads at once are all recorded")
+    func concurrentOutcomes() throws {
+        let fixture = try LedgerFixture()
+        let deliveries = try openIssue(fixture)
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: .standard, now: { Date() })
+        DispatchQueue.concurrentPerform(iterations: deliveries.count) { index in
+            recorder.record(deliveries[index], .delivered("250 2.0.0 queued as \(index)"))
+        }
+        try recorder.flush()
+        #expect(try fixture.ledger.outstanding(dueBy: Date()).isEmpty)
+        let issue = try #require(try fixture.ledger.issue(id: deliveries[0].issueID))
+        let sent = try fixture.ledger.counts(of: issue).values.reduce(0) { $0 + ($1[.sent] ?? 0) }
+        #expect(sent == deliveries.count)
+    }
+
+    @Test("a second run cannot take the lock while the first holds it, and is told who holds it")
+    func runLock() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-lock-\(UUID().uuidString)")
+        var first: RunLock? = try RunLock.acquire(in: folder)
+        #expect {
+            try RunLock.acquire(in: folder)
+        } throws: { error in
+            "\(error)".contains("another beacon is already sending (process \(ProcessInfo.processInfo.processIdentifier), since")
+        }
+        withExtendedLifetime(first) {}
+        first = nil
+        #expect(throws: Never.self) { try RunLock.acquire(in: folder) }
+    }
+
+    @Test("a first issue is sent only near its time; a missed time is caught up by one issue covering the gap")
+    func dueIssues() throws {
+        let fixture = try LedgerFixture()
+        let monthly = fixture.digest("portfolio-holders-monthly")
+        // Installed on the 27th: the issue of the 1st is not sent late.
+        #expect(try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-11-27T12:00:00Z")).isEmpty)
+        let due = try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-12-01T09:05:00Z"))
+        #expect(due.map(\.date) == [LedgerFixture.date("2026-12-01")])
+        #expect(due.first?.scheduledAt == fixture.at("2026-12-01T09:00:00Z"))
+        _ = try fixture.opener().open(monthly, on: due[0].date, scheduledAt: due[0].scheduledAt, now: Date())
+        #expect(try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-12-20T09:05:00Z")).isEmpty)
+
+        // Off from mid-December to early February: one issue, dated the latest time, covering both months.
+        let late = try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2027-02-03T10:00:00Z"))
+        #expect(late.map(\.date) == [LedgerFixture.date("2027-02-01")])
+        let issue = try fixture.opener().open(monthly, on: late[0].date, scheduledAt: late[0].scheduledAt, now: Date()).issue
+        #expect(issue.window == DateWindow(start: LedgerFixture.date("2026-12-01"), end: LedgerFixture.date("2027-02-01")))
+    }
+}
