@@ -76,12 +76,12 @@ let package = Package(
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
         .testTarget(name: "BeaconLedgerTests", dependencies: ["BeaconLedger", "BeaconCore"]),
         // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).
-        // aiosmtpd on loopback, the real SMTP server the email and command-line tests talk to.
-        .target(name: "SMTPPeer", path: "Tests/SMTPPeer", exclude: ["smtp_server.py"]),
-        .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "SMTPPeer"], exclude: ["Peers"]),
+        // Starting the real servers tests talk to; aiosmtpd for the email and command-line tests.
+        .target(name: "TestPeers", path: "Tests/TestPeers", exclude: ["smtp_server.py"]),
+        .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "TestPeers"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "SMTPPeer"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin", "TestPeers"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "TestPeers"], exclude: ["Peers"]),
         .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"], exclude: ["Peers"]),
         // new-channel: the plugin adds channel test targets above this line.
 

@@ -13,7 +13,8 @@ public final class Ledger: Sendable {
 
     /// Opens (creating if need be, and bringing up to date) the ledger in `folder`.
     public init(folder: URL) throws(LedgerError) {
-        path = folder.appendingPathComponent(Self.fileName).path
+        let path = folder.appendingPathComponent(Self.fileName).path
+        self.path = path
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             var configuration = Configuration()
@@ -25,8 +26,12 @@ public final class Ledger: Sendable {
                 // issue whose messages have gone, nor a record that a message was sent.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
-            database = try DatabasePool(path: path, configuration: configuration)
-            try LedgerSchema.migrator.migrate(database)
+            // Two processes opening a new ledger at once would both try to create its tables.
+            database = try RunLock.exclusively(at: path + ".setup-lock") {
+                let database = try DatabasePool(path: path, configuration: configuration)
+                try LedgerSchema.migrator.migrate(database)
+                return database
+            }
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }

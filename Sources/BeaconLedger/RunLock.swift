@@ -29,9 +29,8 @@ public final class RunLock {
         }
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard waiting, !shouldStop() else {
-                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
                 close(descriptor)
-                throw .busy(holder: holder.flatMap { $0.isEmpty ? nil : $0 } ?? "holder unknown")
+                throw .busy(holder: holder(path))
             }
             usleep(200_000)
         }
@@ -39,5 +38,25 @@ public final class RunLock {
         _ = ftruncate(descriptor, 0)
         _ = holder.withCString { pwrite(descriptor, $0, strlen($0), 0) }
         return RunLock(descriptor: descriptor)
+    }
+
+    /// Who holds the lock, as they wrote it; a holder that has only just taken it may not have
+    /// written yet, so an empty file is read again for a moment.
+    private static func holder(_ path: String) -> String {
+        for _ in 0..<10 {
+            let text = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            if !text.isEmpty { return text }
+            usleep(50_000)
+        }
+        return "holder unknown"
+    }
+
+    /// Holds an exclusive lock on `path` while `body` runs, waiting for it: for work two
+    /// processes must not do at once, such as creating the ledger's tables.
+    static func exclusively<T>(at path: String, _ body: () throws -> T) rethrows -> T {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if descriptor >= 0 { flock(descriptor, LOCK_EX) }
+        defer { if descriptor >= 0 { close(descriptor) } }
+        return try body()
     }
 }

@@ -1,6 +1,7 @@
 @testable import BeaconBulletin
 import BeaconCore
 import Foundation
+import TestPeers
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -86,29 +87,16 @@ struct Outline: Decodable {
 /// Python's http.server on loopback (see Peers/webhook_server.py).
 final class WebhookServer {
     let folder: URL
-    let port: Int
-    private let process = Process()
+    private let peer: PeerProcess
 
     init(_ arguments: [String] = []) throws {
         folder = try temporaryFolder()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [peers.appendingPathComponent("webhook_server.py").path, "--dir", folder.path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
-            line += chunk
-        }
-        port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines).dropFirst(6)) ?? 0
+        peer = try PeerProcess(
+            script: peers.appendingPathComponent("webhook_server.py"), arguments: ["--dir", folder.path] + arguments,
+            missing: "is python3 installed?")
     }
 
-    deinit {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    var port: Int { peer.port }
 
     var url: String { "http://127.0.0.1:\(port)/hooks/secret-token-123" }
 

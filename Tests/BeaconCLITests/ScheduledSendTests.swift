@@ -1,5 +1,5 @@
 import Foundation
-import SMTPPeer
+import TestPeers
 import Testing
 
 /// `send --due` and `run` against a real SMTP server (aiosmtpd on loopback), with many

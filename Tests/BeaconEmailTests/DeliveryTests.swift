@@ -1,7 +1,7 @@
 import BeaconCore
 @testable import BeaconEmail
 import Foundation
-import SMTPPeer
+import TestPeers
 import Testing
 
 @Suite("Email delivery, read back by Python's email package as a mail client would", .serialized)

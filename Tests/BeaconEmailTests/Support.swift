@@ -1,6 +1,7 @@
 import BeaconCore
 @testable import BeaconEmail
 import Foundation
+import TestPeers
 import Testing
 
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -109,8 +110,4 @@ func runPython(_ script: URL, _ arguments: [String]) throws -> Data {
     process.waitUntilExit()
     guard process.terminationStatus == 0 else { throw PeerFailed(description: "\(script.lastPathComponent) exited \(process.terminationStatus)") }
     return data
-}
-
-struct PeerFailed: Error, CustomStringConvertible {
-    let description: String
 }

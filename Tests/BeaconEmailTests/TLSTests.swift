@@ -1,7 +1,7 @@
 import BeaconCore
 @testable import BeaconEmail
 import Foundation
-import SMTPPeer
+import TestPeers
 import Testing
 
 /// STARTTLS and AUTH against a server with a certificate the test makes itself.

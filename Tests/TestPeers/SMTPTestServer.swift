@@ -4,36 +4,17 @@ import Foundation
 /// In CI a missing peer is an error, never a skip.
 public final class SMTPTestServer {
     public let maildir: URL
-    public let port: Int
-    private let process: Process
+    private let peer: PeerProcess
 
     public init(_ arguments: [String] = []) throws {
         maildir = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-maildir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: maildir, withIntermediateDirectories: true)
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Self.script.path, "--maildir", maildir.path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        var line = Data()
-        while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
-            guard !chunk.isEmpty else { throw SMTPPeerFailed(description: "the test SMTP server did not start; is python3-aiosmtpd installed?") }
-            line += chunk
-        }
-        let text = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text.hasPrefix("READY "), let port = Int(text.dropFirst(6)) else { throw SMTPPeerFailed(description: "unexpected: \(text)") }
-        self.port = port
+        peer = try PeerProcess(
+            script: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_server.py"),
+            arguments: ["--maildir", maildir.path] + arguments, missing: "is python3-aiosmtpd installed?")
     }
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("smtp_server.py")
-
-    deinit {
-        // SIGKILL: a process started from a thread pool can inherit a blocked SIGTERM.
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-    }
+    public var port: Int { peer.port }
 
     public var url: String { "smtp://127.0.0.1:\(port)" }
 
@@ -51,7 +32,7 @@ public final class SMTPTestServer {
     public func waitFor(messages: Int, timeout: TimeInterval = 120) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while try self.messages().count < messages {
-            guard Date() < deadline else { throw SMTPPeerFailed(description: "fewer than \(messages) messages arrived in \(Int(timeout)) s") }
+            guard Date() < deadline else { throw PeerFailed(description: "fewer than \(messages) messages arrived in \(Int(timeout)) s") }
             Thread.sleep(forTimeInterval: 0.05)
         }
     }
@@ -60,8 +41,4 @@ public final class SMTPTestServer {
         ((try? String(contentsOf: maildir.appendingPathComponent("connections.log"), encoding: .utf8)) ?? "")
             .split(separator: "\n").count
     }
-}
-
-public struct SMTPPeerFailed: Error, CustomStringConvertible {
-    public let description: String
 }

@@ -71,10 +71,14 @@ class Handler:
         with self.lock:
             self.count += 1
             name = os.path.join(self.maildir, "%04d" % self.count)
-        with open(name + ".eml", "wb") as message:
-            message.write(envelope.original_content)
-        with open(name + ".json", "w") as meta:
+        # Envelope first, each file renamed into place whole: a test reading the folder while a
+        # message arrives sees it complete or not at all.
+        with open(name + ".json.part", "w") as meta:
             json.dump({"from": envelope.mail_from, "to": envelope.rcpt_tos}, meta)
+        os.replace(name + ".json.part", name + ".json")
+        with open(name + ".eml.part", "wb") as message:
+            message.write(envelope.original_content)
+        os.replace(name + ".eml.part", name + ".eml")
         return "250 2.0.0 Ok: queued as %04d" % self.count
 
 
