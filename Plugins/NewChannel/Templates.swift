@@ -65,7 +65,11 @@ enum Templates {
             /// and listed in `secretVariables` so `beacon check` does not call them unknown.
             public static var settings: SettingsSectionSpec? { SettingsSectionSpec(name: "\(type)", keys: ["folder"]) }
 
-            public static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic]) {
+            /// `state` keeps what the channel needs next run (FILL IN if it needs anything, such as
+            /// what it last published); Beacon keeps it in the delivery ledger.
+            public static func make(
+                _ configuration: Configuration, environment: [String: String], state: any ChannelState
+            ) -> (channel: (any Channel)?, problems: [Diagnostic]) {
                 let reader = SettingsSectionReader(configuration.settings.section("\(type)"))
                 let folder = reader.path("folder") ?? configuration.settings.dataFolder.appendingPathComponent("\(type)")
                 let problems = reader.problems
@@ -97,7 +101,7 @@ enum Templates {
                 let configuration = try ConfigurationLoader.load(
                     settingsFile: root.appendingPathComponent("Config/beacon.yml"), environment: environment,
                     sections: [\(name)Channel.settings].compactMap { $0 }, ignoringOtherSections: true).configuration
-                let (made, problems) = \(name)Channel.make(configuration, environment: environment)
+                let (made, problems) = \(name)Channel.make(configuration, environment: environment, state: MemoryChannelState())
                 let channel = try #require(made, "\\(problems)")
                 let digest = try #require(configuration.digests.first)
                 let renderer = try DigestRenderer(configuration: configuration)

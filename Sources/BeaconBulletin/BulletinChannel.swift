@@ -66,7 +66,9 @@ public final class BulletinChannel: Channel {
 extension BulletinChannel: ChannelModule {
     public static var settings: SettingsSectionSpec? { BulletinSettings.spec }
 
-    public static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic]) {
+    public static func make(
+        _ configuration: Configuration, environment: [String: String], state: any ChannelState
+    ) -> (channel: (any Channel)?, problems: [Diagnostic]) {
         let (settings, problems) = BulletinSettings.read(from: configuration, environment: environment)
         return (settings.map { BulletinChannel(settings: $0) }, problems)
     }

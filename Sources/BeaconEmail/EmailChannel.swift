@@ -68,7 +68,9 @@ public final class EmailChannel: Channel {
 extension EmailChannel: ChannelModule {
     public static var settings: SettingsSectionSpec? { EmailSettings.spec }
 
-    public static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic]) {
+    public static func make(
+        _ configuration: Configuration, environment: [String: String], state: any ChannelState
+    ) -> (channel: (any Channel)?, problems: [Diagnostic]) {
         let (settings, problems) = EmailSettings.read(from: configuration, environment: environment)
         return (settings.map { EmailChannel(settings: $0, timeZone: configuration.settings.timeZone) }, problems)
     }

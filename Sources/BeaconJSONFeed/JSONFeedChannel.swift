@@ -10,11 +10,11 @@ public final class JSONFeedChannel: Channel {
     public let reach = ChannelReach.eachEdition
 
     private let settings: JSONFeedSettings
-    private let clock: @Sendable () -> Date
+    private let state: any ChannelState
 
-    public init(settings: JSONFeedSettings, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(settings: JSONFeedSettings, state: any ChannelState) {
         self.settings = settings
-        self.clock = clock
+        self.state = state
     }
 
     public var destination: String { "JSON feeds in \(ConfigurationLoader.displayName(settings.folder))" }
@@ -28,13 +28,12 @@ public final class JSONFeedChannel: Channel {
                 continue
             }
             let path = "\(SafeName.of(delivery.digest.id.rawValue))/\(SafeName.of(edition.key)).json"
-            let state = settings.stateFolder.appendingPathComponent(path)
-            var feed = (try? JSONDecoder().decode(JSONFeed.self, from: Data(contentsOf: state)))
-                ?? JSONFeed(edition: edition, digest: delivery.digest, url: "\(settings.baseURL)/\(path)", home: settings.baseURL)
-            feed.items.publish(item(for: delivery, edition), keeping: settings.history)
             do {
+                var feed = try state.load(path).map { try JSONDecoder().decode(JSONFeed.self, from: $0) }
+                    ?? JSONFeed(edition: edition, digest: delivery.digest, url: "\(settings.baseURL)/\(path)", home: settings.baseURL)
+                feed.items.publish(item(for: delivery, edition), keeping: settings.history)
                 // The kept items first, then the feed: a crash between the two is mended next run.
-                try AtomicFile.write(try JSONFeed.encoder.encode(feed), to: state)
+                try state.save(try JSONFeed.encoder.encode(feed), as: path)
                 try AtomicFile.write(try JSONFeed.encoder.encode(feed), to: settings.folder.appendingPathComponent(path))
                 record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(path)))"))
             } catch {
@@ -62,8 +61,10 @@ public final class JSONFeedChannel: Channel {
 extension JSONFeedChannel: ChannelModule {
     public static var settings: SettingsSectionSpec? { JSONFeedSettings.spec }
 
-    public static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic]) {
+    public static func make(
+        _ configuration: Configuration, environment: [String: String], state: any ChannelState
+    ) -> (channel: (any Channel)?, problems: [Diagnostic]) {
         let (settings, problems) = JSONFeedSettings.read(from: configuration)
-        return (settings.map { JSONFeedChannel(settings: $0) }, problems)
+        return (settings.map { JSONFeedChannel(settings: $0, state: state) }, problems)
     }
 }

@@ -8,7 +8,6 @@ public struct JSONFeedSettings: Sendable {
     let baseURL: String
     let history: Int
     let folder: URL
-    let stateFolder: URL
     let timeZone: TimeZone
 
     /// Feeds need a public address for `feed_url`; it is an error only when a digest uses them.
@@ -28,7 +27,6 @@ public struct JSONFeedSettings: Sendable {
             baseURL: (configured ?? "https://localhost/feeds").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
             history: history,
             folder: settings.dataFolder.appendingPathComponent("feeds"),
-            stateFolder: settings.dataFolder.appendingPathComponent("state/json-feed"),
             timeZone: settings.timeZone), problems)
     }
 }

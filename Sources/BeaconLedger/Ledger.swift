@@ -98,6 +98,17 @@ enum LedgerSchema {
                 );
                 """)
         }
+        migrator.registerMigration("channel state") { db in
+            try db.execute(sql: """
+                CREATE TABLE channel_state (
+                    channel TEXT NOT NULL,
+                    key TEXT NOT NULL,
+                    value BLOB NOT NULL,
+                    updated_at DATETIME NOT NULL,
+                    PRIMARY KEY (channel, key)
+                );
+                """)
+        }
         return migrator
     }
 }

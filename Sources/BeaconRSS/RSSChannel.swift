@@ -13,9 +13,9 @@ public final class RSSChannel: Channel {
     private let store: FeedStore
     private let clock: @Sendable () -> Date
 
-    public init(settings: RSSSettings, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(settings: RSSSettings, state: any ChannelState, clock: @escaping @Sendable () -> Date = Date.init) {
         self.settings = settings
-        self.store = FeedStore(settings: settings)
+        self.store = FeedStore(settings: settings, state: state)
         self.clock = clock
     }
 
@@ -32,7 +32,14 @@ public final class RSSChannel: Channel {
             }
             programme = programme ?? delivery.digest.title.english
             let file = Self.file(for: delivery.digest.id, edition)
-            var feed = store.load(file) ?? Feed(
+            let kept: Feed?
+            do {
+                kept = try store.load(file)
+            } catch {
+                record(delivery, .deferred("cannot read the items of the feed \(file): \(error)"))
+                continue
+            }
+            var feed = kept ?? Feed(
                 file: file,
                 titleEnglish: "\(delivery.digest.title.english) — \(edition.title.english)",
                 titleWelsh: delivery.digest.title.welsh.map { "\($0) — \(edition.title.welsh ?? edition.title.english)" },
@@ -49,7 +56,7 @@ public final class RSSChannel: Channel {
             }
         }
         do {
-            let opml = OPML.document(store.all(), baseURL: settings.baseURL, title: "Beacon feeds / Ffrydiau Beacon")
+            let opml = OPML.document(try store.all(), baseURL: settings.baseURL, title: "Beacon feeds / Ffrydiau Beacon")
             try AtomicFile.write(Data(opml.utf8), to: settings.folder.appendingPathComponent("feeds.opml"))
         } catch {
             throw ChannelFailure("cannot write the feed list \(settings.folder.path)/feeds.opml: \(error.localizedDescription)")
@@ -74,8 +81,10 @@ public final class RSSChannel: Channel {
 extension RSSChannel: ChannelModule {
     public static var settings: SettingsSectionSpec? { RSSSettings.spec }
 
-    public static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic]) {
+    public static func make(
+        _ configuration: Configuration, environment: [String: String], state: any ChannelState
+    ) -> (channel: (any Channel)?, problems: [Diagnostic]) {
         let (settings, problems) = RSSSettings.read(from: configuration)
-        return (settings.map { RSSChannel(settings: $0) }, problems)
+        return (settings.map { RSSChannel(settings: $0, state: state) }, problems)
     }
 }

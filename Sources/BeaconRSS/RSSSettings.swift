@@ -10,7 +10,6 @@ public struct RSSSettings: Sendable {
     /// Issues each feed keeps.
     let history: Int
     let folder: URL
-    let stateFolder: URL
     let timeZone: TimeZone
 
     /// Reads the section. Feeds need a public address for their `atom:link`; it is an error
@@ -46,7 +45,6 @@ public struct RSSSettings: Sendable {
             baseURL: (configured ?? "https://localhost/feeds").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
             history: history,
             folder: settings.dataFolder.appendingPathComponent("feeds"),
-            stateFolder: settings.dataFolder.appendingPathComponent("state/feeds"),
             timeZone: settings.timeZone), problems)
     }
 }

@@ -24,14 +24,16 @@ enum Channels {
 
     static var available: Set<ChannelName> { Set(modules.map { $0.name }) }
 
-    /// Every channel, configured; or every problem with their settings.
+    /// Every channel, configured, each keeping its state where `state` says; or every problem
+    /// with their settings.
     static func make(
-        _ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
+        _ configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment,
+        state: (ChannelName) -> any ChannelState
     ) -> (channels: [ChannelName: any Channel], problems: [Diagnostic]) {
         var channels: [ChannelName: any Channel] = [:]
         var problems: [Diagnostic] = []
         for module in modules {
-            let (channel, found) = module.make(configuration, environment: environment)
+            let (channel, found) = module.make(configuration, environment: environment, state: state(module.name))
             channels[module.name] = channel
             problems += found
         }

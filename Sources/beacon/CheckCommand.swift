@@ -20,7 +20,7 @@ struct CheckCommand: ParsableCommand {
         let configuration = loaded.configuration
         let date = try asOf.date(in: configuration.settings)
         let warnings = loaded.warnings + ConfigurationReview.warnings(configuration, asOf: date)
-        let suppressions = try ledgerCall { try Ledger.existing(in: configuration.settings.dataFolder)?.suppressions() } ?? []
+        let suppressions = try ledgerCall { try loaded.ledger?.suppressions() } ?? []
         let summary = Summary(configuration, file: ConfigurationLoader.displayName(options.settingsFile), asOf: date, suppressions: suppressions)
         print(summary.lines.joined(separator: "\n"))
         if warnings.isEmpty {

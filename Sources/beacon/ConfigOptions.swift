@@ -34,10 +34,24 @@ struct Loaded {
     let renderer: DigestRenderer
     let channels: [ChannelName: any Channel]
     let retryPolicy: RetryPolicy
+    /// The delivery ledger, where channels also keep their state: created by commands that
+    /// send or record (`recording`); for the others, the existing one if there is one.
+    let ledger: Ledger?
 
-    init(_ options: ConfigOptions) throws {
+    init(_ options: ConfigOptions, recording: Bool = false) throws {
         let (configuration, warnings) = try options.load()
-        let (channels, channelProblems) = Channels.make(configuration)
+        let ledger: Ledger?
+        do {
+            let folder = configuration.settings.dataFolder
+            ledger = recording ? try Ledger(folder: folder) : try Ledger.existing(in: folder)
+        } catch {
+            Report.standardError(error.description)
+            throw ExitCode(1)
+        }
+        let (channels, channelProblems) = Channels.make(configuration) { name -> any ChannelState in
+            guard let ledger else { return MemoryChannelState() }
+            return LedgerChannelState(ledger: ledger, channel: name)
+        }
         let (retryPolicy, retryProblems) = RetryPolicy.read(from: configuration.settings)
         var problems = ConfigurationReview.unknownChannels(configuration, available: Channels.available) + channelProblems + retryProblems
         var renderer: DigestRenderer?
@@ -55,16 +69,7 @@ struct Loaded {
         self.renderer = renderer
         self.channels = channels
         self.retryPolicy = retryPolicy
-    }
-
-    /// The delivery ledger in the data folder, or exit 1 saying why it cannot be opened.
-    func ledger() throws -> Ledger {
-        do {
-            return try Ledger(folder: configuration.settings.dataFolder)
-        } catch {
-            Report.standardError(error.description)
-            throw ExitCode(1)
-        }
+        self.ledger = ledger
     }
 }
 

@@ -40,7 +40,7 @@ struct PreviewCommand: ParsableCommand {
         }
         let date = try asOf.date(in: configuration.settings)
         let assembled = DigestAssembler(configuration: configuration)
-            .assemble(definition, for: target, covering: try window(of: definition, on: date, for: target, configuration))
+            .assemble(definition, for: target, covering: try window(of: definition, on: date, for: target, ledger: loaded.ledger))
         switch format {
         case .eml:
             guard let subscriber = configuration.subscriber(SubscriberID(reader)),
@@ -58,9 +58,9 @@ struct PreviewCommand: ParsableCommand {
 extension PreviewCommand {
     /// The window the issue dated `date` has or would have: from the ledger when it knows the
     /// digest's issues; from the frequency before the first issue, or for a date already past.
-    private func window(of definition: DigestDefinition, on date: CivilDate, for reader: Reader, _ configuration: Configuration) throws -> DateWindow {
+    private func window(of definition: DigestDefinition, on date: CivilDate, for reader: Reader, ledger: Ledger?) throws -> DateWindow {
         let fallback = definition.window(endingOn: date, for: reader)
-        guard let ledger = try ledgerCall({ try Ledger.existing(in: configuration.settings.dataFolder) }),
+        guard let ledger,
               let issue = try ledgerCall({ try ledger.issue(of: definition.id, on: date)?.window ?? (try? ledger.window(for: definition, endingOn: date)) })
         else { return fallback }
         let lastReceived = reader.frequency == nil ? nil : try ledgerCall { try ledger.lastReceived(definition.id, by: reader.id) }

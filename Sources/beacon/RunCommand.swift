@@ -64,10 +64,10 @@ struct Scheduler: Service {
     private func cycle(stop: StopSignal) -> Date {
         let retryLater = Date().addingTimeInterval(Self.longestSleep)
         do {
-            let loaded = try Loaded(options)
+            let loaded = try Loaded(options, recording: true)
             let lock = try RunLock.acquire(in: loaded.configuration.settings.dataFolder, waiting: true, shouldStop: { stop.isStopped })
             defer { withExtendedLifetime(lock) {} }
-            let ledger = try loaded.ledger()
+            guard let ledger = loaded.ledger else { return retryLater }
             let due = try ledger.dueIssues(of: loaded.configuration.digests, now: Date())
             let result = try SendingRun(loaded: loaded, ledger: ledger, stop: stop, now: { Date() })
                 .run(due.map { ($0.definition, $0.date, $0.scheduledAt) }, everythingDue: true)

@@ -38,11 +38,11 @@ struct SendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Loaded(options)
+        let loaded = try Loaded(options, recording: true)
         let configuration = loaded.configuration
         Report.warnings(loaded.warnings)
         let now = try moment.moment(in: configuration.settings.timeZone)
-        let ledger = try loaded.ledger()
+        guard let ledger = loaded.ledger else { throw ExitCode(1) }
         if dryRun { return try DryRun(loaded: loaded, ledger: ledger).describe(try issues(configuration, now: now, ledger: ledger), now: now, everythingDue: due) }
 
         let lock: RunLock

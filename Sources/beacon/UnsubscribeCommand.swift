@@ -26,9 +26,9 @@ struct UnsubscribeCommand: ParsableCommand {
     @OptionGroup var options: ConfigOptions
 
     func run() throws {
-        let loaded = try Loaded(options)
+        let loaded = try Loaded(options, recording: true)
         let configuration = loaded.configuration
-        let ledger = try loaded.ledger()
+        guard let ledger = loaded.ledger else { throw ExitCode(1) }
         if addressOrToken.contains("@") {
             let address = addressOrToken.trimmingCharacters(in: .whitespaces)
             if let problem = EmailAddress.problem(with: address) {

@@ -39,6 +39,18 @@ struct FeedCrashTests {
         }
     }
 
+    @Test("a feed keeps the items of earlier runs, held in the ledger between them")
+    func historyAcrossRuns() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        for date in ["2026-11-17", "2026-12-01"] {
+            #expect(try BeaconProcess.run(["send", "directors-fortnightly", "--as-of", date], in: folder).status == 0)
+        }
+        let feed = try String(contentsOf: folder.appendingPathComponent("Digests/feeds/directors-fortnightly/directors.health.en.xml"), encoding: .utf8)
+        #expect(feed.components(separatedBy: "<item>").count == 3)
+        #expect(feed.contains(":2026-11-17</guid>") && feed.contains(":2026-12-01</guid>"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests/state").path))
+    }
+
     @Test("check refuses feeds with no public address")
     func noBaseURL() throws {
         let folder = try BeaconProcess.copyOfExample()

@@ -40,7 +40,7 @@ struct JSONFeedChannelTests {
             configuration = try ConfigurationLoader.load(
                 settingsFile: JSONFeedChannelTests.root.appendingPathComponent("Config/beacon.yml"), environment: environment,
                 sections: [JSONFeedChannel.settings].compactMap { $0 }, ignoringOtherSections: true).configuration
-            let (made, problems) = JSONFeedChannel.make(configuration, environment: environment)
+            let (made, problems) = JSONFeedChannel.make(configuration, environment: environment, state: MemoryChannelState())
             channel = try #require(made, "\(problems)")
             feeds = data.appendingPathComponent("feeds/directors-fortnightly")
         }
@@ -95,7 +95,7 @@ struct JSONFeedChannelTests {
         let configuration = try ConfigurationLoader.load(
             settingsFile: Self.root.appendingPathComponent("Config/beacon.yml"),
             environment: ["BEACON_DATA": data.path], sections: [], ignoringOtherSections: true).configuration
-        let (made, problems) = JSONFeedChannel.make(configuration, environment: [:])
+        let (made, problems) = JSONFeedChannel.make(configuration, environment: [:], state: MemoryChannelState())
         #expect(made == nil)
         #expect(problems.map(\.description) == ["Config/digests.yml:directors-fortnightly.channels: JSON feeds need a public address: set json-feed.base_url (or public_base_url) in the settings"])
     }

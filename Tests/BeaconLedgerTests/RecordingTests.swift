@@ -88,3 +88,21 @@ struct RecordingTests {
         #expect(issue.window == DateWindow(start: LedgerFixture.date("2026-12-01"), end: LedgerFixture.date("2027-02-01")))
     }
 }
+
+@Suite("Channel state in the ledger")
+struct ChannelStateTests {
+    @Test("each channel reads back what it saved, replaced in place, and never another channel's")
+    func keptPerChannel() throws {
+        let fixture = try LedgerFixture()
+        let rss = LedgerChannelState(ledger: fixture.ledger, channel: ChannelName("rss"))
+        let json = LedgerChannelState(ledger: fixture.ledger, channel: ChannelName("json-feed"))
+        try rss.save(Data("first".utf8), as: "directors-fortnightly/directors.cy.xml")
+        try rss.save(Data("second".utf8), as: "directors-fortnightly/directors.cy.xml")
+        try rss.save(Data("other".utf8), as: "directors-fortnightly/directors.en.xml")
+        try json.save(Data("json".utf8), as: "directors-fortnightly/directors.cy.json")
+        #expect(try rss.load("directors-fortnightly/directors.cy.xml") == Data("second".utf8))
+        #expect(try rss.keys() == ["directors-fortnightly/directors.cy.xml", "directors-fortnightly/directors.en.xml"])
+        #expect(try json.keys() == ["directors-fortnightly/directors.cy.json"])
+        #expect(try json.load("directors-fortnightly/directors.cy.xml") == nil)
+    }
+}

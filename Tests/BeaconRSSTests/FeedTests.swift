@@ -62,7 +62,7 @@ struct Example {
             environment: ["BEACON_DATA": folder.appendingPathComponent("Digests").path].merging(environment) { $1 },
             sections: [RSSSettings.spec], ignoringOtherSections: true).configuration
         let (settings, problems) = RSSSettings.read(from: configuration)
-        channel = RSSChannel(settings: try #require(settings, "\(problems)"), clock: { Date(timeIntervalSince1970: 1_796_115_600) })
+        channel = RSSChannel(settings: try #require(settings, "\(problems)"), state: MemoryChannelState(), clock: { Date(timeIntervalSince1970: 1_796_115_600) })
     }
 
     var feeds: URL { configuration.settings.dataFolder.appendingPathComponent("feeds") }

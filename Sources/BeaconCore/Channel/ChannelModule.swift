@@ -7,6 +7,9 @@ public protocol ChannelModule {
     /// The channel's section of `beacon.yml`, or nil if it has none.
     static var settings: SettingsSectionSpec? { get }
     /// Reads and checks the channel's settings and builds it. Every problem is returned, each
-    /// with its file, line and key; the channel is nil when any of them is an error.
-    static func make(_ configuration: Configuration, environment: [String: String]) -> (channel: (any Channel)?, problems: [Diagnostic])
+    /// with its file, line and key; the channel is nil when any of them is an error. `state`
+    /// is where the channel keeps anything it needs next run.
+    static func make(
+        _ configuration: Configuration, environment: [String: String], state: any ChannelState
+    ) -> (channel: (any Channel)?, problems: [Diagnostic])
 }
