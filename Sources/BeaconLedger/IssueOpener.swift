@@ -31,12 +31,13 @@ public struct IssueOpener: Sendable {
 
     private func plan(_ definition: DigestDefinition, window: DateWindow) throws(LedgerError) -> [PlannedDelivery] {
         let suppressed = try ledger.suppressedAddresses(for: definition.id)
+        let received = try ledger.lastReceived(definition.id)
         var planned: [PlannedDelivery] = []
         for channel in definition.channels {
             guard let reach = reaches[channel] else { continue }
             for recipient in planner.recipients(of: definition, over: channel, reach: reach) {
                 guard let reader = planner.reader(for: recipient) else { continue }
-                let lastReceived = reader.frequency == nil ? nil : try ledger.lastReceived(definition.id, by: recipient.key)
+                let lastReceived = received[recipient.key]
                 let start = definition.window(for: reader, issue: window, lastReceived: lastReceived).start
                 let row = { (state: DeliveryState, reason: String?) in
                     PlannedDelivery(channel: channel, recipient: recipient.key, address: recipient.email, windowStart: start, state: state, reason: reason)

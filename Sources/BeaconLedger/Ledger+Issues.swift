@@ -63,14 +63,29 @@ extension Ledger {
         }
     }
 
-    /// The date of the last issue of `digest` that reached `recipient`, for readers who take
-    /// a digest less often than it is issued.
+    /// The date of the last issue of `digest` that reached `recipient`.
     public func lastReceived(_ digest: DigestID, by recipient: String) throws(LedgerError) -> CivilDate? {
         try read { db in
             try String.fetchOne(db, sql: """
                 SELECT MAX(issue.issue_date) FROM delivery JOIN issue ON issue.id = delivery.issue_id
                 WHERE delivery.recipient = ? AND delivery.state = 'sent' AND issue.digest = ?
                 """, arguments: [recipient, digest.rawValue]).flatMap(CivilDate.init(parsing:))
+        }
+    }
+
+    /// For every recipient `digest` has reached, the date of the last issue that did: what a
+    /// new issue starts from for a reader who missed one.
+    public func lastReceived(_ digest: DigestID) throws(LedgerError) -> [String: CivilDate] {
+        try read { db in
+            var dates: [String: CivilDate] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT delivery.recipient AS recipient, MAX(issue.issue_date) AS date
+                FROM delivery JOIN issue ON issue.id = delivery.issue_id
+                WHERE delivery.state = 'sent' AND issue.digest = ? GROUP BY delivery.recipient
+                """, arguments: [digest.rawValue]) {
+                dates[row["recipient"]] = CivilDate(parsing: row["date"])
+            }
+            return dates
         }
     }
 }

@@ -91,3 +91,31 @@ struct IssueWindowTests {
         #expect(!(try fixture.ledger.outstanding(dueBy: Date())).contains { $0.recipient == reader.id.rawValue })
     }
 }
+
+@Suite("A reader who missed an issue")
+struct MissedIssueTests {
+    @Test("a reader whose copy failed gets everything since the last issue that reached them; the others get the new window")
+    func catchesUp() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("portfolio-holders-monthly")
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: .standard, now: { Date() })
+        let october = try fixture.opener().open(definition, on: LedgerFixture.date("2026-10-01"), scheduledAt: nil, now: Date()).issue
+        try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == october.id }.forEach { recorder.record($0, .delivered("250 2.0.0 queued")) }
+        let november = try fixture.opener().open(definition, on: LedgerFixture.date("2026-11-01"), scheduledAt: nil, now: Date()).issue
+        let copies = try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == november.id }
+        let missed = try #require(copies.first)
+        recorder.record(missed, .failed("552 5.2.2 mailbox full"))
+        copies.dropFirst().forEach { recorder.record($0, .delivered("250 2.0.0 queued")) }
+        try recorder.flush()
+
+        let december = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date()).issue
+        let next = try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == december.id }
+        let windows = Dictionary(uniqueKeysWithValues: next.map { ($0.recipient, $0.windowStart) })
+        #expect(december.window.start == november.date)
+        #expect(windows[missed.recipient] == october.date)
+        #expect(copies.count > 1)
+        for copy in copies.dropFirst() {
+            #expect(windows[copy.recipient] == november.date)
+        }
+    }
+}

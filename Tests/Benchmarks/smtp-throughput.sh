@@ -12,7 +12,8 @@ cd "$(dirname "$0")/../.."
 messages=${1:-2000}
 port=2526
 work=$(mktemp -d)
-trap 'kill "$sink" 2>/dev/null || true; rm -rf "$work"' EXIT
+sink=""
+trap '[ -n "$sink" ] && kill "$sink" 2>/dev/null; rm -rf "$work"' EXIT
 
 swift build -c release --product beacon >/dev/null
 /usr/bin/python3 Tests/BeaconCLITests/Peers/make_readers.py Config "$work/Config" "$messages"

@@ -6,12 +6,13 @@ extension DigestDefinition {
     }
 
     /// What one reader's copy of an issue covers. Normally the issue's own window, which starts
-    /// where the previous issue ended, so nothing falls between issues or appears in two.
-    /// A meeting bulletin covers everything since the network last met, since it is read at the
-    /// meeting. A reader who takes the digest less often gets everything since the last issue
-    /// they received.
+    /// where the previous issue ended, so nothing falls between issues or appears in two. A
+    /// reader whose last copy did not arrive, or who takes the digest less often, gets
+    /// everything since the last issue they received. A meeting bulletin covers everything
+    /// since the network last met, since it is read at the meeting.
     public func window(for reader: Reader, issue: DateWindow, lastReceived: CivilDate?) -> DateWindow {
         var start = issue.start
+        if let lastReceived, lastReceived < start { start = lastReceived }
         if frequency == .perMeeting, let network = reader.network,
            let lastMeeting = network.meetings.last(where: { $0 < issue.end }) {
             start = lastMeeting
