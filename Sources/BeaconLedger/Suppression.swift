@@ -23,6 +23,15 @@ extension Ledger {
         }
     }
 
+    /// Lifts the suppression of `address` (for `digest`, or every one); returns how many were lifted.
+    public func unsuppress(_ address: String, digest: DigestID?) throws(LedgerError) -> Int {
+        try write { db in
+            try db.execute(sql: "DELETE FROM suppression WHERE address = ? AND (? IS NULL OR digest = ?)",
+                           arguments: [address.lowercased(), digest?.rawValue, digest?.rawValue])
+            return db.changesCount
+        }
+    }
+
     public func suppressions() throws(LedgerError) -> [Suppression] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM suppression ORDER BY recorded_at").map { row in

@@ -14,14 +14,18 @@ struct UnsubscribeCommand: ParsableCommand {
             Beacon checks the signature, so nobody can unsubscribe someone else, then records a \
             suppression for that reader and digest in the ledger. Give an ADDRESS instead when a \
             reader asks the fund team directly: it stops every digest (or only --digest). From \
-            the next issue on they get nothing, even though the subscriber file still lists them.
+            the next issue on they get nothing, even though the subscriber file still lists them. \
+            --undo ADDRESS lifts it again, for a reader who asks to come back.
             """)
 
     @Argument(help: ArgumentHelp("The token from the request's subject or link, or an email address.", valueName: "address-or-token"))
     var addressOrToken: String
 
-    @Option(help: "With an address: stop only this digest.")
+    @Option(help: "With an address: stop (or with --undo, restart) only this digest.")
     var digest: String?
+
+    @Flag(help: "With an address: lift its suppression, so the reader gets digests again.")
+    var undo = false
 
     @OptionGroup var options: ConfigOptions
 
@@ -38,10 +42,18 @@ struct UnsubscribeCommand: ParsableCommand {
                 guard configuration.digest(DigestID(id)) != nil else { throw ValidationError("no digest is called \"\(id)\"") }
                 return DigestID(id)
             }
+            if undo {
+                let lifted = try ledgerCall { try ledger.unsuppress(address, digest: digestID) }
+                print(lifted == 0
+                    ? "\(address) was not unsubscribed\(digestID.map { " from \($0)" } ?? ""); nothing changed."
+                    : "Lifted: \(address) gets \(digestID.map { "issues of \($0)" } ?? "digests") again from the next issue.")
+                return
+            }
             try ledgerCall { try ledger.suppress(address, digest: digestID, how: "operator", at: Date()) }
             print("Recorded: \(address) gets no more \(digestID.map { "issues of \($0)" } ?? "digests").")
             return
         }
+        if undo { throw ValidationError("--undo takes the reader's address, not a token") }
         guard let email = loaded.channels[EmailChannel.name] as? EmailChannel else { throw ExitCode(1) }
         guard let request = UnsubscribeToken.verify(addressOrToken, with: try email.unsubscribeSecret()) else {
             throw ValidationError("this token was not made by this Beacon (or was changed): ignore the request")

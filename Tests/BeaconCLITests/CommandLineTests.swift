@@ -157,6 +157,9 @@ struct SendCommandTests {
         let badAddress = try BeaconProcess.run(["unsubscribe", "someone@\nexample"], in: folder)
         #expect(badAddress.status == 64)
         #expect(try BeaconProcess.run(["check"], in: folder).output.contains("Unsubscribed in the ledger: 2 of the listed subscribers"))
+        let back = try BeaconProcess.run(["unsubscribe", "--undo", "Ffion.Enghraifft@hyweldda.example"], in: folder)
+        #expect(back.output.contains("Lifted: Ffion.Enghraifft@hyweldda.example gets digests again from the next issue."))
+        #expect(try BeaconProcess.run(["check"], in: folder).output.contains("Unsubscribed in the ledger: 1 of the listed subscribers"))
     }
 
     @Test("--dry-run says what would go where and writes nothing")
