@@ -23,13 +23,15 @@ public struct IssueOpener: Sendable {
         if let existing = try ledger.issue(of: definition.id, on: date) { return (existing, false) }
         let window = try ledger.window(for: definition, endingOn: date)
         let hasNews = DigestAssembler(configuration: configuration).hasNews(definition, in: window)
-        let deliveries = hasNews || definition.sendWhenEmpty ? try plan(definition, window: window) : []
+        let nextIssue = scheduledAt.flatMap { definition.schedule.next(after: $0) }
+            .map { CivilDate.today(in: definition.schedule.timeZone, now: $0) }
+        let deliveries = hasNews || definition.sendWhenEmpty ? try plan(definition, window: window, nextIssue: nextIssue) : []
         let issue = try ledger.createIssue(
             of: definition.id, window: window, scheduledAt: scheduledAt, hasNews: hasNews, deliveries: deliveries, now: now)
         return (issue, true)
     }
 
-    private func plan(_ definition: DigestDefinition, window: DateWindow) throws(LedgerError) -> [PlannedDelivery] {
+    private func plan(_ definition: DigestDefinition, window: DateWindow, nextIssue: CivilDate?) throws(LedgerError) -> [PlannedDelivery] {
         let suppressed = try ledger.suppressedAddresses(for: definition.id)
         let received = try ledger.lastReceived(definition.id)
         var planned: [PlannedDelivery] = []
@@ -44,8 +46,10 @@ public struct IssueOpener: Sendable {
                 }
                 if !recipient.email.isEmpty, suppressed.contains(recipient.email.lowercased()) {
                     planned.append(row(.skipped, "unsubscribed"))
-                } else if !definition.isDue(for: reader, on: window.end, lastReceived: lastReceived) {
-                    planned.append(row(.skipped, "takes this digest \(reader.frequency?.rawValue ?? "less often"); last received the issue of \(lastReceived?.description ?? "")"))
+                } else if !definition.isDue(for: reader, on: window.end, lastReceived: lastReceived, nextIssue: nextIssue) {
+                    let reason = reader.frequency.map { "takes this digest \($0.rawValue); last received the issue of \(lastReceived?.description ?? "")" }
+                        ?? "no meeting of \(reader.audience.id) before the next issue, on \(nextIssue?.description ?? "")"
+                    planned.append(row(.skipped, reason))
                 } else {
                     planned.append(row(.pending, nil))
                 }

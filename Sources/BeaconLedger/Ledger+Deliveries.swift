@@ -49,4 +49,16 @@ extension Ledger {
                 """, arguments: StatementArguments([issue.id] + states.map(\.rawValue) + [limit])).map(LedgerDelivery.init)
         }
     }
+
+    /// Why an issue's skipped deliveries were not sent, with how many each reason covers.
+    public func skipReasons(of issue: Issue) throws(LedgerError) -> [(channel: ChannelName, reason: String, count: Int)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT channel, last_reply, COUNT(*) AS n FROM delivery WHERE issue_id = ? AND state = 'skipped'
+                GROUP BY channel, last_reply ORDER BY channel, n DESC, last_reply
+                """, arguments: [issue.id]).map { row in
+                (ChannelName(row["channel"] as String), (row["last_reply"] as String?) ?? "no reason recorded", row["n"] as Int)
+            }
+        }
+    }
 }

@@ -39,7 +39,8 @@ extension Ledger {
     }
 
     /// Writes the issue and every delivery in one transaction, before anything is sent: a run
-    /// killed after this point leaves pending deliveries for the next run to finish.
+    /// killed after this point leaves pending deliveries for the next run to finish. Older
+    /// copies still outstanding for the same readers are superseded by the new ones.
     public func createIssue(
         of digest: DigestID, window: DateWindow, scheduledAt: Date?, hasNews: Bool, deliveries: [PlannedDelivery], now: Date
     ) throws(LedgerError) -> Issue {
@@ -59,6 +60,22 @@ extension Ledger {
                     delivery.state.rawValue, delivery.reason, now,
                 ])
             }
+            // A reader still waiting for an older copy (a server was down across an issue date)
+            // gets one copy covering both, not two: the new one starts where the older began.
+            try db.execute(sql: """
+                UPDATE delivery SET window_start = min(window_start, coalesce((
+                    SELECT min(older.window_start) FROM delivery AS older JOIN issue ON issue.id = older.issue_id
+                    WHERE older.state IN ('pending', 'deferred') AND issue.digest = ? AND issue.issue_date < ?
+                      AND older.channel = delivery.channel AND older.recipient = delivery.recipient), window_start))
+                WHERE issue_id = ? AND state = 'pending'
+                """, arguments: [digest.rawValue, window.end.description, id])
+            try db.execute(sql: """
+                UPDATE delivery SET state = 'skipped', last_reply = ?, updated_at = ?
+                WHERE state IN ('pending', 'deferred')
+                  AND issue_id IN (SELECT id FROM issue WHERE digest = ? AND issue_date < ?)
+                  AND EXISTS (SELECT 1 FROM delivery AS newer WHERE newer.issue_id = ? AND newer.state = 'pending'
+                              AND newer.channel = delivery.channel AND newer.recipient = delivery.recipient)
+                """, arguments: ["superseded by the issue of \(window.end), which covers its news", now, digest.rawValue, window.end.description, id])
             return try Issue(row: Row.fetchOne(db, sql: "SELECT * FROM issue WHERE id = ?", arguments: [id])!)
         }
     }

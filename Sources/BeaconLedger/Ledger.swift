@@ -26,11 +26,21 @@ public final class Ledger: Sendable {
                 // issue whose messages have gone, nor a record that a message was sent.
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
-            // Two processes opening a new ledger at once would both try to create its tables.
-            database = try RunLock.exclusively(at: path + ".setup-lock") {
-                let database = try DatabasePool(path: path, configuration: configuration)
-                try LedgerSchema.migrator.migrate(database)
-                return database
+            // Two processes opening a new ledger at once would both try to create its tables, so
+            // creating and upgrading take a lock of their own; opening a current one needs none.
+            let setUp = { () throws -> DatabasePool in
+                try RunLock.exclusively(at: path + ".setup-lock") {
+                    let database = try DatabasePool(path: path, configuration: configuration)
+                    try LedgerSchema.migrator(dataFolder: folder).migrate(database)
+                    return database
+                }
+            }
+            if FileManager.default.fileExists(atPath: path) {
+                let existing = try DatabasePool(path: path, configuration: configuration)
+                let current = try existing.read(LedgerSchema.migrator(dataFolder: folder).hasCompletedMigrations)
+                database = current ? existing : try setUp()
+            } else {
+                database = try setUp()
             }
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
@@ -58,7 +68,7 @@ public final class Ledger: Sendable {
 
 /// The ledger's tables. A new version adds a migration; existing ones never change.
 enum LedgerSchema {
-    static var migrator: DatabaseMigrator {
+    static func migrator(dataFolder: URL) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("issues, deliveries and suppressions") { db in
             try db.execute(sql: """
@@ -108,6 +118,9 @@ enum LedgerSchema {
                     PRIMARY KEY (channel, key)
                 );
                 """)
+        }
+        migrator.registerMigration("feed items kept in files by earlier versions") { db in
+            try EarlierFeedState.importFiles(from: dataFolder, into: db)
         }
         return migrator
     }

@@ -11,6 +11,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
+        case .cannotOpen(let path, let reason) where reason.contains("locked"):
+            "cannot open the delivery ledger \(path): another beacon kept it busy for too long (\(reason)); try again when it has finished."
         case .cannotOpen(let path, let reason):
             "cannot open the delivery ledger \(path): \(reason). Check the data folder (BEACON_DATA) exists and is writable."
         case .database(let reason):

@@ -5,7 +5,9 @@ import GRDB
 /// Writes each delivery's outcome to the ledger as channels report them, from any thread.
 /// Outcomes that arrive while a commit is on its way to disk go together in the next one, so
 /// a safe commit per message does not limit how fast mail goes out; a kill can lose at most
-/// the outcomes of one commit, which the next run sends again under the same Message-ID.
+/// the outcomes of one commit, which the next run sends again under the same Message-ID. If
+/// the ledger cannot be written (a full disk), `stop` is set so nothing more is sent that
+/// could not be recorded.
 public final class OutcomeRecorder: @unchecked Sendable {
     struct Mark {
         let delivery: Int64
@@ -17,15 +19,17 @@ public final class OutcomeRecorder: @unchecked Sendable {
 
     private let ledger: Ledger
     private let policy: RetryPolicy
+    private let stop: StopSignal
     private let now: @Sendable () -> Date
     private let queueLock = NSLock()
     private var queue: [Mark] = []
     private let writerLock = NSLock()
     private var firstError: LedgerError?
 
-    public init(ledger: Ledger, policy: RetryPolicy, now: @escaping @Sendable () -> Date) {
+    public init(ledger: Ledger, policy: RetryPolicy, stop: StopSignal, now: @escaping @Sendable () -> Date) {
         self.ledger = ledger
         self.policy = policy
+        self.stop = stop
         self.now = now
     }
 
@@ -91,6 +95,7 @@ public final class OutcomeRecorder: @unchecked Sendable {
                     }
                 }
             } catch {
+                stop.stop()
                 queueLock.withLock { if firstError == nil { firstError = error } }
             }
         }

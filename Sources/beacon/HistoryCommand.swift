@@ -44,6 +44,9 @@ struct HistoryCommand: ParsableCommand {
                 let parts = DeliveryState.allCases.compactMap { state in states[state].map { "\($0) \(state.rawValue)" } }
                 print("  \(channel): \(parts.joined(separator: ", "))")
             }
+            for (channel, reason, count) in try ledgerCall({ try ledger.skipReasons(of: issue) }) {
+                print("    skipped \(channel) ×\(count): \(reason)")
+            }
             let troubled = try ledgerCall { try ledger.deliveries(of: issue, in: [.failed, .deferred], limit: problems) }
             for delivery in troubled {
                 let next = delivery.nextAttemptAt.map { "; next try \(ScheduleCommand.format($0, in: zone))" } ?? ""

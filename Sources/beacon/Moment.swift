@@ -21,6 +21,10 @@ struct MomentOption: ParsableArguments {
         return moment
     }
 
+    /// The date given, when `--as-of` is a date alone: an issue date as written, whatever the
+    /// time zones involved.
+    var date: CivilDate? { asOf.flatMap(CivilDate.init(parsing:)) }
+
     static func parse(_ text: String, in timeZone: TimeZone) -> Date? {
         if let date = CivilDate(parsing: text) {
             return date.adding(days: 1).start(in: timeZone).addingTimeInterval(-1)

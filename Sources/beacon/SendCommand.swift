@@ -72,7 +72,7 @@ struct SendCommand: ParsableCommand {
         if due {
             return try ledgerCall { try ledger.dueIssues(of: configuration.digests, now: now) }.map { ($0.definition, $0.date, $0.scheduledAt) }
         }
-        return try selectedDigests(configuration).map { ($0, CivilDate.today(in: $0.schedule.timeZone, now: now), nil) }
+        return try selectedDigests(configuration).map { ($0, moment.date ?? CivilDate.today(in: $0.schedule.timeZone, now: now), nil) }
     }
 
     private func selectedDigests(_ configuration: Configuration) throws -> [DigestDefinition] {

@@ -37,7 +37,7 @@ struct SendingRun {
         let progress = Progress(label: "Sending", total: outstanding.count)
         let deliveries = OutstandingDeliveries(
             configuration: configuration, ledger: ledger, planner: planner, channels: loaded.channels,
-            recorder: OutcomeRecorder(ledger: ledger, policy: loaded.retryPolicy, now: now), stop: stop)
+            recorder: OutcomeRecorder(ledger: ledger, policy: loaded.retryPolicy, stop: stop, now: now), stop: stop)
         let failures = try ledgerCall {
             try deliveries.deliver(outstanding, observe: { channel, delivery, outcome in
                 tally.record(delivery, over: channel, outcome)

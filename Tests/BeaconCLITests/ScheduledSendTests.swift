@@ -151,6 +151,8 @@ struct ScheduledSendTests {
         #expect(try BeaconProcess.run(["send", "--due", "--as-of", "2026-12-01T09:05"], in: folder, environment: Self.environment(server)).status == 0)
         let after = try Self.received(server).copies
         #expect(after["reader000004@bench.example"] == before["reader000004@bench.example"])
+        let history = try BeaconProcess.run(["history", "portfolio-holders-monthly", "--limit", "1"], in: folder)
+        #expect(history.output.contains("    skipped email ×1: unsubscribed"), "\(history.output)")
         #expect(after["reader000005@bench.example"] == 2)
     }
 

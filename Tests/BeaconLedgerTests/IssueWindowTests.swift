@@ -98,7 +98,7 @@ struct MissedIssueTests {
     func catchesUp() throws {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
-        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: .standard, now: { Date() })
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: .standard, stop: StopSignal(), now: { Date() })
         let october = try fixture.opener().open(definition, on: LedgerFixture.date("2026-10-01"), scheduledAt: nil, now: Date()).issue
         try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == october.id }.forEach { recorder.record($0, .delivered("250 2.0.0 queued")) }
         let november = try fixture.opener().open(definition, on: LedgerFixture.date("2026-11-01"), scheduledAt: nil, now: Date()).issue
@@ -116,6 +116,39 @@ struct MissedIssueTests {
         #expect(copies.count > 1)
         for copy in copies.dropFirst() {
             #expect(windows[copy.recipient] == november.date)
+        }
+    }
+}
+
+@Suite("Copies still waiting when the next issue comes")
+struct SupersededTests {
+    @Test("a copy still pending when the next issue opens is superseded: the reader gets one copy covering both")
+    func superseded() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("portfolio-holders-monthly")
+        let november = try fixture.opener().open(definition, on: LedgerFixture.date("2026-11-01"), scheduledAt: nil, now: Date()).issue
+        let december = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date()).issue
+        let outstanding = try fixture.ledger.outstanding(dueBy: Date())
+        #expect(!outstanding.isEmpty)
+        #expect(outstanding.allSatisfy { $0.issueID == december.id }, "\(outstanding.map { ($0.recipient, $0.windowStart.description) })")
+        #expect(outstanding.allSatisfy { $0.windowStart <= definition.frequency.windowStart(endingOn: november.date) }, "\(outstanding.map { ($0.recipient, $0.windowStart.description) })")
+        let reasons = try fixture.ledger.skipReasons(of: november)
+        #expect(reasons.map(\.reason) == ["superseded by the issue of 2026-12-01, which covers its news"])
+        #expect(reasons.first?.count == outstanding.count)
+    }
+
+    @Test("a weekly-checked meeting bulletin goes to a network only in the week before it meets")
+    func meetingWeeks() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("network-meeting-bulletin")
+        let opener = fixture.opener([ChannelName("bulletin"): .eachNetwork])
+        // Mondays at 09:00; the finance directors meet on Tuesday 8 December, service transformation on the 15th.
+        for (monday, expected) in [("2026-11-30", [String]()), ("2026-12-07", ["directors-of-finance-network.both"]),
+                                   ("2026-12-14", ["service-transformation-network.both"])] {
+            let time = try #require(definition.schedule.latest(atOrBefore: fixture.at("\(monday)T12:00:00Z")))
+            let issue = try opener.open(definition, on: LedgerFixture.date(monday), scheduledAt: time, now: Date()).issue
+            let due = try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == issue.id }.map(\.recipient)
+            #expect(due == expected, "issue of \(monday)")
         }
     }
 }

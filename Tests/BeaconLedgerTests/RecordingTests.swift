@@ -15,7 +15,7 @@ struct RecordingTests {
     func backoff() throws {
         let fixture = try LedgerFixture()
         let start = fixture.at("2026-12-01T09:00:00Z")
-        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: RetryPolicy(attempts: 3, firstDelay: 600), now: { start })
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: RetryPolicy(attempts: 3, firstDelay: 600), stop: StopSignal(), now: { start })
         let delivery = try #require(try openIssue(fixture).first)
         let outstanding = { (seconds: TimeInterval) in
             try fixture.ledger.outstanding(dueBy: start.addingTimeInterval(seconds)).filter { $0.id == delivery.id }
@@ -44,7 +44,7 @@ struct RecordingTests {
     func concurrentOutcomes() throws {
         let fixture = try LedgerFixture()
         let deliveries = try openIssue(fixture)
-        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: .standard, now: { Date() })
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: .standard, stop: StopSignal(), now: { Date() })
         DispatchQueue.concurrentPerform(iterations: deliveries.count) { index in
             recorder.record(deliveries[index], .delivered("250 2.0.0 queued as \(index)"))
         }
@@ -104,5 +104,25 @@ struct ChannelStateTests {
         #expect(try rss.keys() == ["directors-fortnightly/directors.cy.xml", "directors-fortnightly/directors.en.xml"])
         #expect(try json.keys() == ["directors-fortnightly/directors.cy.json"])
         #expect(try json.load("directors-fortnightly/directors.cy.xml") == nil)
+    }
+}
+
+@Suite("Upgrading from feed state in files")
+struct EarlierFeedStateTests {
+    @Test("feed items an earlier version kept under state/ are in the channels' state once the ledger is opened")
+    func imported() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-upgrade-\(UUID().uuidString)")
+        let rss = data.appendingPathComponent("state/feeds/directors-fortnightly")
+        let json = data.appendingPathComponent("state/json-feed/directors-fortnightly")
+        try FileManager.default.createDirectory(at: rss, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: json, withIntermediateDirectories: true)
+        try Data("{\"items\":[]}".utf8).write(to: rss.appendingPathComponent("directors.health.cy.xml.json"))
+        try Data("{\"version\":\"1.1\"}".utf8).write(to: json.appendingPathComponent("directors.health.cy.json"))
+
+        let ledger = try Ledger(folder: data)
+        let rssState = LedgerChannelState(ledger: ledger, channel: ChannelName("rss"))
+        #expect(try rssState.keys() == ["directors-fortnightly/directors.health.cy.xml"])
+        #expect(try rssState.load("directors-fortnightly/directors.health.cy.xml") == Data("{\"items\":[]}".utf8))
+        #expect(try LedgerChannelState(ledger: ledger, channel: ChannelName("json-feed")).keys() == ["directors-fortnightly/directors.health.cy.json"])
     }
 }

@@ -23,9 +23,16 @@ extension DigestDefinition {
         return DateWindow(start: start, end: issue.end)
     }
 
-    /// Whether a reader who takes the digest less often than it is issued is due this issue:
-    /// not while their own period since the last issue they received has yet to pass.
-    public func isDue(for reader: Reader, on issueDate: CivilDate, lastReceived: CivilDate?) -> Bool {
+    /// Whether `reader` is due a copy of the issue dated `issueDate`. A reader who takes the
+    /// digest less often is not while their own period since their last copy has yet to pass.
+    /// A network's meeting bulletin goes only when the network meets before `nextIssue` (the
+    /// schedule's next date), so each meeting gets one bulletin; without a next date (sent by
+    /// hand) or with no meetings listed, it always goes.
+    public func isDue(for reader: Reader, on issueDate: CivilDate, lastReceived: CivilDate?, nextIssue: CivilDate? = nil) -> Bool {
+        if frequency == .perMeeting, let network = reader.network, !network.meetings.isEmpty, let nextIssue,
+           !network.meetings.contains(where: { issueDate <= $0 && $0 < nextIssue }) {
+            return false
+        }
         guard let own = reader.frequency, let lastReceived else { return true }
         return own.windowStart(endingOn: issueDate) >= lastReceived
     }

@@ -33,7 +33,9 @@ final class SMTPDispatcher: @unchecked Sendable {
                         record(delivery, .failed(EmailChannel.notToAPerson))
                         continue
                     }
-                    record(delivery, send(message, over: connection))
+                    // Unrecorded when the server cannot be used at all: the delivery stays
+                    // pending for the next run instead of using up one of its attempts.
+                    if let outcome = send(message, over: connection) { record(delivery, outcome) }
                 }
                 group.leave()
             }
@@ -48,7 +50,7 @@ final class SMTPDispatcher: @unchecked Sendable {
         lock.withLock { failure == nil ? source.next() : nil }
     }
 
-    private func send(_ message: EmailComposer.Message, over connection: SMTPConnection) -> DeliveryOutcome {
+    private func send(_ message: EmailComposer.Message, over connection: SMTPConnection) -> DeliveryOutcome? {
         var delay = settings.retryDelay
         for attempt in 1...settings.attempts {
             waitForRate()
@@ -59,7 +61,7 @@ final class SMTPDispatcher: @unchecked Sendable {
                 return .failed(reply)
             case .fatal(let reason):
                 lock.withLock { if failure == nil { failure = ChannelFailure(reason) } }
-                return .deferred(reason)
+                return nil
             case .temporary(let reply):
                 guard attempt < settings.attempts else {
                     return .deferred("\(reply) (after \(settings.attempts) attempts)")
