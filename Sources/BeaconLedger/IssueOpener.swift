@@ -32,7 +32,7 @@ public struct IssueOpener: Sendable {
     }
 
     private func plan(_ definition: DigestDefinition, window: DateWindow, nextIssue: CivilDate?) throws(LedgerError) -> [PlannedDelivery] {
-        let suppressed = try ledger.suppressedAddresses(for: definition.id)
+        let suppressed = try ledger.suppressed(for: definition.id)
         let received = try ledger.lastReceived(definition.id)
         var planned: [PlannedDelivery] = []
         for channel in definition.channels {
@@ -44,7 +44,7 @@ public struct IssueOpener: Sendable {
                 let row = { (state: DeliveryState, reason: String?) in
                     PlannedDelivery(channel: channel, recipient: recipient.key, address: recipient.email, windowStart: start, state: state, reason: reason)
                 }
-                if !recipient.email.isEmpty, suppressed.contains(recipient.email.lowercased()) {
+                if suppressed.contains(recipient) {
                     planned.append(row(.skipped, "unsubscribed"))
                 } else if !definition.isDue(for: reader, on: window.end, lastReceived: lastReceived, nextIssue: nextIssue) {
                     let reason = reader.frequency.map { "takes this digest \($0.rawValue); last received the issue of \(lastReceived?.description ?? "")" }

@@ -122,6 +122,12 @@ enum LedgerSchema {
         migrator.registerMigration("feed items kept in files by earlier versions") { db in
             try EarlierFeedState.importFiles(from: dataFolder, into: db)
         }
+        migrator.registerMigration("suppressions keep the subscriber and when they were lifted") { db in
+            try db.execute(sql: """
+                ALTER TABLE suppression ADD COLUMN subscriber TEXT;
+                ALTER TABLE suppression ADD COLUMN lifted_at DATETIME;
+                """)
+        }
         return migrator
     }
 }

@@ -52,14 +52,14 @@ public struct OutstandingDeliveries {
             }
             let recipients = Dictionary(
                 planner.recipients(of: definition, over: key.channel, reach: channel.reach).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-            let suppressed = try ledger.suppressedAddresses(for: definition.id)
+            let suppressed = try ledger.suppressed(for: definition.id)
             let rowsByKey = Dictionary(rows.map { ($0.recipient, $0) }, uniquingKeysWith: { first, _ in first })
             let deliveries = Handover(rows: rows, stop: stop) { row in
                 guard let recipient = recipients[row.recipient] else {
                     skip(row, "no longer a reader of this digest over \(key.channel)")
                     return nil
                 }
-                if !recipient.email.isEmpty, suppressed.contains(recipient.email.lowercased()) {
+                if suppressed.contains(recipient) {
                     skip(row, "unsubscribed")
                     return nil
                 }

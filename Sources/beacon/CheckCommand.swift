@@ -55,8 +55,9 @@ private struct Summary {
             lines.append("    \(audience.id) (\(audience.kind.rawValue)): \(members.count)")
         }
         lines.append("  Digests: \(configuration.digests.count) — \(configuration.digests.map(\.id.rawValue).joined(separator: ", "))")
-        let listed = Set(configuration.subscribers.map { $0.email.lowercased() })
-        let suppressed = Set(suppressions.map(\.address)).intersection(listed).count
+        let active = suppressions.filter { $0.liftedAt == nil }
+        let addresses = Set(active.map(\.address)), ids = Set(active.compactMap(\.subscriber))
+        let suppressed = configuration.subscribers.filter { addresses.contains($0.email.lowercased()) || ids.contains($0.id.rawValue) }.count
         lines.append("  Unsubscribed in the ledger: \(suppressed) of the listed subscribers (they get nothing more of what they left, whatever the subscriber files say)")
         self.lines = lines
     }

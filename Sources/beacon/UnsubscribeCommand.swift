@@ -15,7 +15,9 @@ struct UnsubscribeCommand: ParsableCommand {
             suppression for that reader and digest in the ledger. Give an ADDRESS instead when a \
             reader asks the fund team directly: it stops every digest (or only --digest). From \
             the next issue on they get nothing, even though the subscriber file still lists them. \
-            --undo ADDRESS lifts it again, for a reader who asks to come back.
+            --undo ADDRESS lifts every suppression of that address (or only --digest's), \
+            including ones the reader made with their link, for a reader who asks to come back; \
+            the ledger keeps the record of both.
             """)
 
     @Argument(help: ArgumentHelp("The token from the request's subject or link, or an email address.", valueName: "address-or-token"))
@@ -43,10 +45,17 @@ struct UnsubscribeCommand: ParsableCommand {
                 return DigestID(id)
             }
             if undo {
-                let lifted = try ledgerCall { try ledger.unsuppress(address, digest: digestID) }
-                print(lifted == 0
-                    ? "\(address) was not unsubscribed\(digestID.map { " from \($0)" } ?? ""); nothing changed."
-                    : "Lifted: \(address) gets \(digestID.map { "issues of \($0)" } ?? "digests") again from the next issue.")
+                let lifted = try ledgerCall { try ledger.unsuppress(address, digest: digestID, at: Date()) }
+                let everything = try ledgerCall { try ledger.suppressions() }.contains {
+                    $0.address == address.lowercased() && $0.digest == nil && $0.liftedAt == nil
+                }
+                if everything {
+                    print("\(address) is still unsubscribed from every digest; run `beacon unsubscribe --undo \(address)` without --digest to lift that.")
+                } else {
+                    print(lifted == 0
+                        ? "\(address) was not unsubscribed\(digestID.map { " from \($0)" } ?? ""); nothing changed."
+                        : "Lifted: \(address) gets \(digestID.map { "issues of \($0)" } ?? "digests") again from the next issue.")
+                }
                 return
             }
             try ledgerCall { try ledger.suppress(address, digest: digestID, how: "operator", at: Date()) }
@@ -73,7 +82,7 @@ struct UnsubscribeCommand: ParsableCommand {
             }
             address = subscriber.email
         }
-        try ledgerCall { try ledger.suppress(address, digest: request.digest, how: "token", at: Date()) }
+        try ledgerCall { try ledger.suppress(address, subscriber: request.subscriber.rawValue, digest: request.digest, how: "token", at: Date()) }
         print("Recorded: \(address) (\(request.subscriber)) gets no more issues of \(request.digest).")
     }
 }

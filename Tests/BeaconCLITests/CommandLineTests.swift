@@ -160,6 +160,9 @@ struct SendCommandTests {
         let back = try BeaconProcess.run(["unsubscribe", "--undo", "Ffion.Enghraifft@hyweldda.example"], in: folder)
         #expect(back.output.contains("Lifted: Ffion.Enghraifft@hyweldda.example gets digests again from the next issue."))
         #expect(try BeaconProcess.run(["check"], in: folder).output.contains("Unsubscribed in the ledger: 1 of the listed subscribers"))
+        _ = try BeaconProcess.run(["unsubscribe", "ffion.enghraifft@hyweldda.example"], in: folder)
+        let partly = try BeaconProcess.run(["unsubscribe", "--undo", "--digest", "directors-fortnightly", "ffion.enghraifft@hyweldda.example"], in: folder)
+        #expect(partly.output.contains("is still unsubscribed from every digest"))
     }
 
     @Test("--dry-run says what would go where and writes nothing")

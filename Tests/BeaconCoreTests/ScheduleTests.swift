@@ -274,6 +274,14 @@ struct ScheduleTests {
         #expect(try fixture.errors() == ["digests.yml:6:schedule: hour \"25\" is out of range 0–23"])
     }
 
+    @Test("A schedule that fires several times a day is a warning: an issue is dated by its day")
+    func severalTimesADay() throws {
+        var fixture = Fixture()
+        fixture.edit("digests.yml", replacing: "schedule: \"0 9 1 * *\"", with: "schedule: \"0 9,17 1 * *\"")
+        let warnings = try fixture.load().warnings.map(\.description)
+        #expect(warnings.contains { $0.hasSuffix("/digests.yml:6:schedule: warning: fires 2 times a day, but an issue is dated by its day: only the first time each day sends one") })
+    }
+
     @Test("A digest's time_zone overrides the settings' zone, which is the default; a bad zone is reported")
     func digestTimeZone() throws {
         var fixture = Fixture()

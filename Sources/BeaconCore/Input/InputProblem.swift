@@ -32,12 +32,13 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     case noConsent
     case unreachedSubscriber
     case noReachableReaders
+    case severalTimesADay(Int)
     case unknownChannel(String, known: [String])
 
     public var isWarning: Bool {
         switch self {
         case .missingWelsh, .staleContact, .noConsent, .unreachedSubscriber, .noReachableReaders,
-             .unknownEnvironmentVariable:
+             .unknownEnvironmentVariable, .severalTimesADay:
             true
         default:
             false
@@ -81,6 +82,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .noConsent: "no consent_on date, so nothing will be sent to this subscriber"
         case .unreachedSubscriber: "no digest is written for this subscriber's audience"
         case .noReachableReaders: "no subscriber of this digest can be reached (consent, unsubscribed or audience)"
+        case .severalTimesADay(let times):
+            "fires \(times) times a day, but an issue is dated by its day: only the first time each day sends one"
         case .unknownChannel(let name, let known):
             "no channel is called \(Self.quoted(name)); the channels are: \(known.joined(separator: ", "))"
         }

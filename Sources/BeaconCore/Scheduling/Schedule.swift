@@ -57,6 +57,9 @@ public struct Schedule: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(text) (\(timeZone.identifier))" }
 
+    /// How many times the schedule fires on a day it fires at all.
+    public var timesADay: Int { rule.hours.count * rule.minutes.count }
+
     /// The Gregorian date on the wall clocks of `timeZone` at `instant`.
     private func localDate(of instant: Date) -> CivilDate {
         CivilDate.today(in: timeZone, now: instant)

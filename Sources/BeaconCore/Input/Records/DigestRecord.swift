@@ -51,6 +51,7 @@ extension DigestDefinition {
         guard let text = reader.string("schedule") else { return nil }
         do {
             let schedule = try Schedule(parsing: text, timeZone: zone ?? timeZone)
+            if schedule.timesADay > 1 { reader.report(.severalTimesADay(schedule.timesADay), "schedule") }
             return zone == nil ? nil : schedule
         } catch {
             reader.report(.badSchedule(error.description), "schedule")
