@@ -26,7 +26,10 @@ struct ScheduleCommand: ParsableCommand {
             if let issue = due.first(where: { $0.definition.id == digest.id }) {
                 print("  due now: the issue of \(issue.date), scheduled \(Self.format(issue.scheduledAt, in: digest.schedule.timeZone))")
             }
-            for time in digest.schedule.upcoming(after: now, count: count) {
+            // Times on a date that already has an issue send nothing, so they are not listed.
+            let zone = digest.schedule.timeZone
+            let from = latest.map { max(now, $0.date.adding(days: 1).start(in: zone).addingTimeInterval(-1)) } ?? now
+            for time in digest.schedule.upcoming(after: from, count: count) {
                 print("  next: \(Self.format(time, in: digest.schedule.timeZone))")
             }
         }

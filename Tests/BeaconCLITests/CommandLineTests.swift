@@ -165,6 +165,17 @@ struct SendCommandTests {
         #expect(partly.output.contains("is still unsubscribed from every digest"))
     }
 
+    @Test("schedule gives next times on the London clock, BST after the change, and skips a date already sent")
+    func schedule() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        let before = try BeaconProcess.run(["schedule", "--as-of", "2027-03-15T12:00"], in: folder)
+        #expect(before.output.contains("portfolio-holders-monthly: 0 9 1 * * (Europe/London)\n  last issue: none yet\n  next: Thu 1 Apr 2027 09:00 BST\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests").path), "schedule wrote something")
+        #expect(try BeaconProcess.run(["send", "portfolio-holders-monthly", "--as-of", "2027-04-01"], in: folder).status == 0)
+        let after = try BeaconProcess.run(["schedule", "--as-of", "2027-03-15T12:00"], in: folder)
+        #expect(after.output.contains("  last issue: 2027-04-01, created Thu 1 Apr 2027 23:59 BST\n  next: Sat 1 May 2027 09:00 BST\n"))
+    }
+
     @Test("--dry-run says what would go where and writes nothing")
     func dryRun() throws {
         let folder = try BeaconProcess.copyOfExample()
