@@ -40,10 +40,14 @@ struct SendCommand: ParsableCommand {
     func run() throws {
         let loaded = try Loaded(options, recording: true)
         let configuration = loaded.configuration
-        Report.warnings(loaded.warnings)
         let now = try moment.moment(in: configuration.settings.timeZone)
         guard let ledger = loaded.ledger else { throw ExitCode(1) }
-        if dryRun { return try DryRun(loaded: loaded, ledger: ledger).describe(try issues(configuration, now: now, ledger: ledger), now: now, everythingDue: due) }
+        let requested = try issues(configuration, now: now, ledger: ledger)
+        // From cron every few minutes, a run with nothing due says nothing: cron mails output.
+        let quiet = try due && requested.isEmpty && ledgerCall { try ledger.outstanding(dueBy: now) }.isEmpty
+        if !quiet { Report.warnings(loaded.warnings) }
+        if dryRun { return try DryRun(loaded: loaded, ledger: ledger).describe(requested, now: now, everythingDue: due) }
+        if quiet { return }
 
         let lock: RunLock
         do {
@@ -54,7 +58,7 @@ struct SendCommand: ParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
         let result = try SendingRun(loaded: loaded, ledger: ledger, stop: StopSignal(), now: { now })
-            .run(try issues(configuration, now: now, ledger: ledger), everythingDue: due)
+            .run(requested, everythingDue: due)
         print(result.tally.summary(channelFailures: result.channelFailures), terminator: "")
         if result.tally.hasDeliveries {
             let report = try result.tally.writeReport(
