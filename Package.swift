@@ -73,6 +73,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Synthetic registers of any size, in Config/ format, for the scale benchmark.
+        .executableTarget(
+            name: "beacon-datagen",
+            dependencies: ["BeaconCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
         .testTarget(name: "BeaconLedgerTests", dependencies: ["BeaconLedger", "BeaconCore"]),
         // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).

@@ -39,7 +39,7 @@ struct CSVTable {
         var index: [String: Int] = [:]
         var headerOK = true
         for (position, rawName) in header.fields.enumerated() {
-            let name = rawName.trimmingCharacters(in: .whitespaces).lowercased()
+            let name = rawName.trimmedOfWhitespace.lowercased()
             let location = SourceLocation(file: displayName, line: header.row, field: name.isEmpty ? "column \(position + 1)" : name)
             if !columns.all.contains(name) {
                 diagnostics.report(.unknownColumn(known: columns.all), at: location)
@@ -59,7 +59,7 @@ struct CSVTable {
 
         var rows: [CSVRowSource] = []
         for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if record.fields.allSatisfy({ $0.trimmedOfWhitespace.isEmpty }) { continue }
             guard record.fields.count == header.fields.count else {
                 diagnostics.report(
                     .wrongFieldCount(found: record.fields.count, expected: header.fields.count),

@@ -22,35 +22,40 @@ public enum ConfigurationLoader {
         let funds = table(register.appendingPathComponent("funds.csv"), Fund.columns, diagnostics) {
             Fund.decode($0, ids: &fundIDs)
         }
+        // Each set of known ids is made once: per row, it cost a set of every project per update.
+        let knownFunds = fundIDs.ids
         var themeIDs = UniqueIDs<Theme>()
         let themes = table(register.appendingPathComponent("themes.csv"), Theme.columns, diagnostics) {
             Theme.decode($0, ids: &themeIDs)
         }
+        let knownThemes = themeIDs.ids
         var projectIDs = UniqueIDs<Project>()
         let projects = table(register.appendingPathComponent("projects.csv"), Project.columns, diagnostics) {
-            Project.decode($0, ids: &projectIDs, funds: fundIDs.ids, themes: themeIDs.ids)
+            Project.decode($0, ids: &projectIDs, funds: knownFunds, themes: knownThemes)
         }
+        let knownProjects = projectIDs.ids
         var updateIDs = UniqueIDs<ProgressUpdate>()
         let updates = table(register.appendingPathComponent("updates.csv"), ProgressUpdate.columns, diagnostics) {
-            ProgressUpdate.decode($0, ids: &updateIDs, projects: projectIDs.ids)
+            ProgressUpdate.decode($0, ids: &updateIDs, projects: knownProjects)
         }
         var lessonIDs = UniqueIDs<Lesson>()
         let lessons = table(register.appendingPathComponent("lessons.csv"), Lesson.columns, diagnostics) {
-            Lesson.decode($0, ids: &lessonIDs, projects: projectIDs.ids)
+            Lesson.decode($0, ids: &lessonIDs, projects: knownProjects)
         }
         var noticeIDs = UniqueIDs<Notice>()
         let notices = table(register.appendingPathComponent("notices.csv"), Notice.columns, diagnostics) {
-            Notice.decode($0, ids: &noticeIDs, funds: fundIDs.ids)
+            Notice.decode($0, ids: &noticeIDs, funds: knownFunds)
         }
 
         var audienceIDs = UniqueIDs<Audience>()
         let audiences = yaml(settings.audiencesFile, key: "audiences", keys: Audience.keys, diagnostics) {
-            Audience.decode($0, ids: &audienceIDs, themes: themeIDs.ids)
+            Audience.decode($0, ids: &audienceIDs, themes: knownThemes)
         }
+        let knownAudiences = audienceIDs.ids
         let networks = Set(audiences.filter { $0.kind == .network }.map(\.id))
         var actionIDs = UniqueIDs<NetworkAction>()
         let actions = table(register.appendingPathComponent("actions.csv"), NetworkAction.columns, diagnostics) {
-            NetworkAction.decode($0, ids: &actionIDs, networks: networks, projects: projectIDs.ids)
+            NetworkAction.decode($0, ids: &actionIDs, networks: networks, projects: knownProjects)
         }
 
         var subscriberIDs = UniqueIDs<Subscriber>()
@@ -58,11 +63,11 @@ public enum ConfigurationLoader {
         for file in settings.subscriberFiles {
             if file.pathExtension.lowercased() == "csv" {
                 subscribers += table(file, Subscriber.columns, diagnostics) {
-                    Subscriber.decode($0, idField: "subscriber_id", ids: &subscriberIDs, audiences: audienceIDs.ids, themes: themeIDs.ids)
+                    Subscriber.decode($0, idField: "subscriber_id", ids: &subscriberIDs, audiences: knownAudiences, themes: knownThemes)
                 }
             } else {
                 subscribers += yaml(file, key: "subscribers", keys: Subscriber.yamlKeys, diagnostics) {
-                    Subscriber.decode($0, idField: "id", ids: &subscriberIDs, audiences: audienceIDs.ids, themes: themeIDs.ids)
+                    Subscriber.decode($0, idField: "id", ids: &subscriberIDs, audiences: knownAudiences, themes: knownThemes)
                 }
             }
         }
@@ -70,7 +75,7 @@ public enum ConfigurationLoader {
         var digestIDs = UniqueIDs<DigestDefinition>()
         let audiencesByID = Dictionary(audiences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let digests = yaml(settings.digestsFile, key: "digests", keys: DigestDefinition.keys, diagnostics) {
-            DigestDefinition.decode($0, ids: &digestIDs, audiences: audiencesByID, funds: fundIDs.ids, timeZone: settings.timeZone)
+            DigestDefinition.decode($0, ids: &digestIDs, audiences: audiencesByID, funds: knownFunds, timeZone: settings.timeZone)
         }
 
         guard diagnostics.errors.isEmpty else { throw InvalidConfiguration(diagnostics: diagnostics.all) }

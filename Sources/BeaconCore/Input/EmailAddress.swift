@@ -7,7 +7,7 @@ public enum EmailAddress {
     public static func problem(with address: String) -> String? {
         // Scalars, not Characters: "\r\n" is one Character and equals neither "\r" nor "\n".
         if address.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) { return "it contains a line break" }
-        if address.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if address.unicodeScalars.contains(where: \.isControl) {
             return "it contains a control character"
         }
         if address.contains(where: \.isWhitespace) { return "it contains a space" }

@@ -17,7 +17,7 @@ protocol FieldSource {
 extension FieldSource {
     /// Splits `a; b;c` into trimmed, non-empty items.
     static func splitList(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        text.split(separator: ";").map { $0.trimmedOfWhitespaceAndNewlines }.filter { !$0.isEmpty }
     }
 }
 

@@ -12,7 +12,7 @@ struct RecordReader {
     /// line break or control character, which could otherwise end up in a mail header.
     func string(_ field: String, required: Bool = true, multiline: Bool = false) -> String? {
         let raw = source.text(field) ?? ""
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmedOfWhitespaceAndNewlines
         guard !trimmed.isEmpty else {
             if required {
                 report(source.has(field) || source is CSVRowSource ? .emptyRequired : .missingKey, field)
@@ -119,11 +119,11 @@ struct RecordReader {
     }
 
     func email(_ field: String, required: Bool = true) -> String? {
-        guard let raw = source.text(field), !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let raw = source.text(field), !raw.trimmedOfWhitespace.isEmpty else {
             _ = string(field, required: required)
             return nil
         }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedOfWhitespace
         if let reason = EmailAddress.problem(with: text) {
             report(.badEmail(text, reason: reason), field)
             return nil
@@ -166,7 +166,8 @@ struct RecordReader {
     }
 
     static func normaliseLineBreaks(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard text.utf8.contains(13) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
     /// Names the first character that may not appear, or nil.
@@ -177,7 +178,7 @@ struct RecordReader {
             case "\n", "\r": return "a line break"
             case "\0": return "a NUL character"
             case "\u{2028}", "\u{2029}": return "a Unicode line separator"
-            case _ where scalar.properties.generalCategory == .control: return "a control character (U+\(String(format: "%04X", scalar.value)))"
+            case _ where scalar.isControl: return "a control character (U+\(String(format: "%04X", scalar.value)))"
             default: continue
             }
         }

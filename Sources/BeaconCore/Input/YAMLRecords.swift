@@ -33,7 +33,7 @@ struct YAMLRecordSource: FieldSource {
     func list(_ field: String) -> [String]? {
         switch entries[field]?.value {
         case .scalar(let text): Self.splitList(text)
-        case .list(let items): items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        case .list(let items): items.map { $0.trimmedOfWhitespaceAndNewlines }.filter { !$0.isEmpty }
         case nil: nil
         }
     }
