@@ -24,10 +24,16 @@ public struct Organisation: Sendable, Hashable {
     public let sector: Sector
     public let region: Region
     public let size: OrganisationSize?
+    /// The name compared the way people write it: case and spacing do not matter. Worked out
+    /// once, since every reader's issue compares it with thousands of projects'.
+    public let key: String
 
-    /// Names compared the way people write them: case and spacing do not matter.
-    public var key: String {
-        name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    init(name: String, sector: Sector, region: Region, size: OrganisationSize?) {
+        self.name = name
+        self.sector = sector
+        self.region = region
+        self.size = size
+        key = name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 

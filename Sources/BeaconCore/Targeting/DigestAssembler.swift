@@ -8,6 +8,8 @@ public struct DigestAssembler: Sendable {
 
     private let configuration: Configuration
     private let similarity: ProjectSimilarity
+    private let matchCache = MatchCache()
+    private let contexts = IssueContextCache()
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -23,16 +25,14 @@ public struct DigestAssembler: Sendable {
     /// The issue covering `window`, dated its end: what the ledger asks for when sending.
     public func assemble(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow) -> AssembledDigest {
         let issueDate = window.end
-        // Projects approved after the issue date do not exist yet for that issue.
-        let projects = configuration.register.projects.filter { project in
-            (definition.funds.isEmpty || definition.funds.contains(project.fund)) && project.approvedOn < issueDate
-        }
-        let news = news(about: projects, in: window)
-        let pairs = Matchmaker(similarity: similarity).pairs(among: projects, for: reader, news: news)
+        let context = context(definition, window)
+        let projects = context.projects
+        let news = context.news
+        let pairs = Matchmaker(similarity: similarity, cache: matchCache).pairs(among: projects, scope: context.scope, for: reader, news: news)
         var candidates: [DigestItem] = []
         let wanted = Set(definition.sections)
         if wanted.contains(.highlights) {
-            candidates += highlights(projects: projects, news: news, pairs: pairs, reader: reader, issueDate: issueDate)
+            candidates += highlights(projects: context.projectsWithNews, news: news, pairs: pairs, reader: reader, issueDate: issueDate)
         }
         if wanted.contains(.similarProjects) {
             candidates += matches(pairs, news: news, reader: reader, issueDate: issueDate)
@@ -43,10 +43,15 @@ public struct DigestAssembler: Sendable {
         if wanted.contains(.actions) {
             candidates += actions(window: window, reader: reader, issueDate: issueDate)
         }
-        let ranked = candidates.sorted { ($0.score, $0.date, $1.key) > ($1.score, $1.date, $0.key) }
+        // Sorting positions rather than the items themselves: a large register gives each
+        // reader thousands of candidates, and moving whole items dominated the time.
+        let order = candidates.indices.sorted { a, b in
+            (candidates[a].score, candidates[a].date, candidates[b].key) > (candidates[b].score, candidates[b].date, candidates[a].key)
+        }
+        let ranked = order.lazy.map { candidates[$0] }
         // A network's actions are its follow-up between meetings: all of them are listed,
         // outside the budget, which the rest of the page shares.
-        var kept = ranked.filter { $0.section == .actions }
+        var kept = Array(ranked.filter { $0.section == .actions })
         var budgeted = 0
         var words = 0
         for item in ranked where item.section != .actions
@@ -59,10 +64,26 @@ public struct DigestAssembler: Sendable {
             AssembledDigest.Section(kind: kind, items: kept.filter { $0.section == kind })
         }
         let figures = wanted.contains(.fundFigures)
-            ? FundFigures(projects: projects.filter { $0.status != .withdrawn }, organisation: reader.organisation) : nil
+            ? context.fundFigures.sharing(with: reader.organisation, among: context.liveProjects) : nil
         return AssembledDigest(
             definition: definition, reader: reader, issueDate: issueDate, window: window,
             sections: sections, figures: figures, omitted: ranked.count - kept.count)
+    }
+
+    /// The projects, news and figures every reader of the issue shares.
+    private func context(_ definition: DigestDefinition, _ window: DateWindow) -> IssueContext {
+        let funds = definition.funds.map(\.rawValue).sorted().joined(separator: ",")
+        return contexts.context("\(funds)|\(window.start)|\(window.end)") {
+            // Projects approved after the issue date do not exist yet for that issue.
+            let projects = configuration.register.projects.filter { project in
+                (definition.funds.isEmpty || definition.funds.contains(project.fund)) && project.approvedOn < window.end
+            }
+            let news = news(about: projects, in: window)
+            let live = projects.filter { $0.status != .withdrawn }
+            return IssueContext(
+                projects: projects, news: news, projectsWithNews: projects.filter { news[$0.id] != nil }, liveProjects: live,
+                fundFigures: FundFigures(projects: live, organisation: nil), scope: "\(funds)|\(window.end)")
+        }
     }
 
     /// Whether anything happened in `window` that `definition` reports: an update, lesson,
@@ -112,10 +133,13 @@ public struct DigestAssembler: Sendable {
     private func highlights(
         projects: [Project], news: [ProjectID: ProjectNews], pairs: [MatchPair], reader: Reader, issueDate: CivilDate
     ) -> [DigestItem] {
-        projects.compactMap { project in
+        // The first pair for each match is its strongest: pairs come strongest first.
+        var strongest: [ProjectID: MatchPair] = [:]
+        for pair in pairs where strongest[pair.match.id] == nil { strongest[pair.match.id] = pair }
+        return projects.compactMap { project in
             guard let news = news[project.id] else { return nil }
             var relevance = Relevance.of(project, for: reader)
-            if reader.network == nil, let pair = pairs.first(where: { $0.match.id == project.id }), let reason = pair.reason {
+            if reader.network == nil, let pair = strongest[project.id], let reason = pair.reason {
                 relevance.add(pair.weight, reason)
             }
             var base = 0
@@ -203,6 +227,6 @@ public struct DigestAssembler: Sendable {
         let stale = content.contactProjects.first { $0.contact.confirmedOn < staleLimit }?.contact.confirmedOn
         return DigestItem(
             key: key, content: content, date: date, score: base + relevance.score, reasons: relevance.ranked,
-            staleContactSince: stale, words: content.englishWordCount)
+            staleContactSince: stale)
     }
 }

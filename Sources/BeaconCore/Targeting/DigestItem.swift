@@ -18,7 +18,10 @@ public struct DigestItem: Sendable {
     public let reasons: [Reason]
     /// Set when the project's champion has not been confirmed within the stale-contact limit.
     public let staleContactSince: CivilDate?
-    public let words: Int
+
+    /// How long the item is, for the page budget: counted when asked, since most candidates
+    /// of a large register are ranked below the budget and never counted.
+    public var words: Int { content.englishWordCount }
 
     public var section: DigestSection {
         switch content {

@@ -21,8 +21,24 @@ public struct FundFigures: Sendable, Hashable {
         total = Self.line(projects)
         let grouped = Dictionary(grouping: projects, by: \.organisation.sector)
         bySector = grouped.keys.sorted().map { SectorLine(sector: $0, line: Self.line(grouped[$0]!)) }
+        yourOrganisation = Self.share(of: organisation, among: projects)
+    }
+
+    private init(total: Line, bySector: [SectorLine], yourOrganisation: Line?) {
+        self.total = total
+        self.bySector = bySector
+        self.yourOrganisation = yourOrganisation
+    }
+
+    /// The same fund-wide figures with `organisation`'s share among `projects`, the projects
+    /// they were made from: the fund's part is worked out once per issue, not per reader.
+    func sharing(with organisation: Organisation?, among projects: [Project]) -> FundFigures {
+        FundFigures(total: total, bySector: bySector, yourOrganisation: Self.share(of: organisation, among: projects))
+    }
+
+    private static func share(of organisation: Organisation?, among projects: [Project]) -> Line? {
         let own = organisation.map { organisation in projects.filter { $0.organisation.key == organisation.key } } ?? []
-        yourOrganisation = own.isEmpty ? nil : Self.line(own)
+        return own.isEmpty ? nil : line(own)
     }
 
     private static func line(_ projects: [Project]) -> Line {
