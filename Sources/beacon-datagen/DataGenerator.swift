@@ -8,9 +8,9 @@ struct DataGenerator: ParsableCommand {
         commandName: "beacon-datagen",
         abstract: "Write a synthetic register and subscriber list of a chosen size in Beacon's Config/ format, for benchmarks.",
         discussion: """
-            FOLDER gets Config/ (settings, register CSV files, audiences, subscribers and three \\
-            digest definitions) ready for `beacon --config FOLDER/Config/beacon.yml`. Projects \\
-            belong to real Welsh public bodies; every person is made up. The same seed always \\
+            FOLDER gets Config/ (settings, register CSV files, audiences, subscribers and three \
+            digest definitions) ready for `beacon --config FOLDER/Config/beacon.yml`. Projects \
+            belong to real Welsh public bodies; every person is made up. The same seed always \
             gives the same files.
             """)
 
