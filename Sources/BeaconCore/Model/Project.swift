@@ -1,5 +1,7 @@
-/// A project the fund has paid for.
-public struct Project: Sendable, Hashable {
+/// A project the fund has paid for. Shared, not copied: a reader's issue of a large register
+/// handles thousands of references to projects, and copying every field of each dominated
+/// the time.
+public final class Project: Sendable, Hashable {
     public let id: ProjectID
     public let fund: FundID
     public let title: LocalizedText
@@ -16,6 +18,41 @@ public struct Project: Sendable, Hashable {
     public let evaluation: Evaluation
     public let contact: Contact
     public let link: String?
+
+    init(
+        id: ProjectID, fund: FundID, title: LocalizedText, summary: LocalizedText?, organisation: Organisation,
+        themes: [ThemeID], investment: Pence, projectedSavings: Pence, achievedSavings: Pence?, status: ProjectStatus,
+        approvedOn: CivilDate, completedOn: CivilDate?, evaluation: Evaluation, contact: Contact, link: String?
+    ) {
+        self.id = id
+        self.fund = fund
+        self.title = title
+        self.summary = summary
+        self.organisation = organisation
+        self.themes = themes
+        self.investment = investment
+        self.projectedSavings = projectedSavings
+        self.achievedSavings = achievedSavings
+        self.status = status
+        self.approvedOn = approvedOn
+        self.completedOn = completedOn
+        self.evaluation = evaluation
+        self.contact = contact
+        self.link = link
+    }
+
+    /// Equal when every field is: two records that differ are different projects, whatever their ids.
+    public static func == (lhs: Project, rhs: Project) -> Bool {
+        lhs === rhs || (lhs.id == rhs.id && lhs.fund == rhs.fund && lhs.title == rhs.title && lhs.summary == rhs.summary
+            && lhs.organisation == rhs.organisation && lhs.themes == rhs.themes && lhs.investment == rhs.investment
+            && lhs.projectedSavings == rhs.projectedSavings && lhs.achievedSavings == rhs.achievedSavings
+            && lhs.status == rhs.status && lhs.approvedOn == rhs.approvedOn && lhs.completedOn == rhs.completedOn
+            && lhs.evaluation == rhs.evaluation && lhs.contact == rhs.contact && lhs.link == rhs.link)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+    }
 }
 
 /// Who did the work: what a reader compares with their own organisation.
