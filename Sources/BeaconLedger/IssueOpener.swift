@@ -22,7 +22,7 @@ public struct IssueOpener: Sendable {
     public func open(_ definition: DigestDefinition, on date: CivilDate, scheduledAt: Date?, now: Date) throws(LedgerError) -> (issue: Issue, isNew: Bool) {
         if let existing = try ledger.issue(of: definition.id, on: date) { return (existing, false) }
         let window = try ledger.window(for: definition, endingOn: date)
-        let hasNews = DigestAssembler(configuration: configuration).hasNews(definition, in: window)
+        let hasNews = configuration.hasNews(definition, in: window)
         let nextIssue = scheduledAt.flatMap { definition.schedule.next(after: $0) }
             .map { CivilDate.today(in: definition.schedule.timeZone, now: $0) }
         let deliveries = hasNews || definition.sendWhenEmpty ? try plan(definition, window: window, nextIssue: nextIssue) : []

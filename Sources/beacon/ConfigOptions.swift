@@ -86,3 +86,13 @@ struct AsOfOption: ParsableArguments {
         return date
     }
 }
+
+extension Configuration {
+    /// The digest a command line names, or a usage error listing the digests there are.
+    func digest(named id: String) throws -> DigestDefinition {
+        guard let digest = digest(DigestID(id)) else {
+            throw ValidationError("no digest is called \"\(id)\"; the digests are: \(digests.map(\.id.rawValue).joined(separator: ", "))")
+        }
+        return digest
+    }
+}

@@ -17,7 +17,7 @@ struct DryRun {
                 continue
             }
             let window = try ledgerCall { try ledger.window(for: definition, endingOn: date) }
-            guard DigestAssembler(configuration: configuration).hasNews(definition, in: window) || definition.sendWhenEmpty else {
+            guard configuration.hasNews(definition, in: window) || definition.sendWhenEmpty else {
                 print("\(definition.id) issue of \(date): nothing new since \(window.start); would be recorded, not sent.")
                 continue
             }

@@ -29,9 +29,7 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         let loaded = try Loaded(options)
         let configuration = loaded.configuration
-        guard let definition = configuration.digest(DigestID(digest)) else {
-            throw ValidationError("no digest is called \"\(digest)\"; the digests are: \(configuration.digests.map(\.id.rawValue).joined(separator: ", "))")
-        }
+        let definition = try configuration.digest(named: digest)
         let target: Reader
         do {
             target = try configuration.reader(reader, for: definition)

@@ -81,11 +81,6 @@ struct SendCommand: ParsableCommand {
 
     private func selectedDigests(_ configuration: Configuration) throws -> [DigestDefinition] {
         guard !digests.isEmpty else { return configuration.digests }
-        return try digests.map { id in
-            guard let digest = configuration.digest(DigestID(id)) else {
-                throw ValidationError("no digest is called \"\(id)\"; the digests are: \(configuration.digests.map(\.id.rawValue).joined(separator: ", "))")
-            }
-            return digest
-        }
+        return try digests.map(configuration.digest(named:))
     }
 }

@@ -40,10 +40,7 @@ struct UnsubscribeCommand: ParsableCommand {
             if let problem = EmailAddress.problem(with: address) {
                 throw ValidationError("\(address) is not an email address: \(problem)")
             }
-            let digestID = try digest.map { id in
-                guard configuration.digest(DigestID(id)) != nil else { throw ValidationError("no digest is called \"\(id)\"") }
-                return DigestID(id)
-            }
+            let digestID = try digest.map { try configuration.digest(named: $0).id }
             if undo {
                 let lifted = try ledgerCall { try ledger.unsuppress(address, digest: digestID, at: Date()) }
                 let everything = try ledgerCall { try ledger.suppressions() }.contains {
