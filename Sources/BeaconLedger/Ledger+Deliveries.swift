@@ -7,13 +7,23 @@ extension Ledger {
     /// deferred ones whose next attempt is due, oldest issue first; only `issues` if given.
     public func outstanding(dueBy now: Date, in issues: Set<Int64>? = nil) throws(LedgerError) -> [LedgerDelivery] {
         try read { db in
-            try Row.fetchAll(db, sql: """
+            let only = issues.map { "AND issue_id IN (\($0.map(String.init).joined(separator: ", ")))" } ?? ""
+            return try Row.fetchAll(db, sql: """
                 SELECT * FROM delivery
-                WHERE state = 'pending' OR (state = 'deferred' AND next_attempt_at <= ?)
+                WHERE (\(Self.outstandingCondition)) \(only)
                 ORDER BY issue_id, channel, id
-                """, arguments: [now]).map(LedgerDelivery.init).filter { issues?.contains($0.issueID) ?? true }
+                """, arguments: [now]).map(LedgerDelivery.init)
         }
     }
+
+    /// Whether anything is outstanding by `now`, without reading it.
+    public func hasOutstanding(dueBy now: Date) throws(LedgerError) -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM delivery WHERE \(Self.outstandingCondition))", arguments: [now]) ?? false
+        }
+    }
+
+    private static let outstandingCondition = "state = 'pending' OR (state = 'deferred' AND next_attempt_at <= ?)"
 
     /// When the earliest deferred delivery may be tried again, for the scheduler to wake.
     public func nextRetry() throws(LedgerError) -> Date? {

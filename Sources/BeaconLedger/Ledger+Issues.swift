@@ -80,16 +80,6 @@ extension Ledger {
         }
     }
 
-    /// The date of the last issue of `digest` that reached `recipient`.
-    public func lastReceived(_ digest: DigestID, by recipient: String) throws(LedgerError) -> CivilDate? {
-        try read { db in
-            try String.fetchOne(db, sql: """
-                SELECT MAX(issue.issue_date) FROM delivery JOIN issue ON issue.id = delivery.issue_id
-                WHERE delivery.recipient = ? AND delivery.state = 'sent' AND issue.digest = ?
-                """, arguments: [recipient, digest.rawValue]).flatMap(CivilDate.init(parsing:))
-        }
-    }
-
     /// For every recipient `digest` has reached, the date of the last issue that did: what a
     /// new issue starts from for a reader who missed one.
     public func lastReceived(_ digest: DigestID) throws(LedgerError) -> [String: CivilDate] {

@@ -42,6 +42,8 @@ public final class Ledger: Sendable {
             } else {
                 database = try setUp()
             }
+        } catch let error as DatabaseError where [.SQLITE_BUSY, .SQLITE_LOCKED].contains(error.resultCode) {
+            throw .inUse(path: path)
         } catch {
             throw .cannotOpen(path: path, reason: Self.reason(error))
         }

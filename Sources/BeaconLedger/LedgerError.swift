@@ -3,6 +3,8 @@ import Foundation
 /// Why the ledger could not do what was asked, worded for the fund officer who runs Beacon.
 public enum LedgerError: Error, Sendable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
+    /// Another process held the ledger's write lock longer than the wait allowed.
+    case inUse(path: String)
     case database(String)
     /// Another `beacon` holds the run lock: `holder` says which process and since when.
     case busy(holder: String)
@@ -11,8 +13,8 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .cannotOpen(let path, let reason) where reason.contains("locked"):
-            "cannot open the delivery ledger \(path): another beacon kept it busy for too long (\(reason)); try again when it has finished."
+        case .inUse(let path):
+            "cannot open the delivery ledger \(path): another beacon kept it busy for too long; try again when it has finished."
         case .cannotOpen(let path, let reason):
             "cannot open the delivery ledger \(path): \(reason). Check the data folder (BEACON_DATA) exists and is writable."
         case .database(let reason):

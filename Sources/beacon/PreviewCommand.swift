@@ -61,7 +61,7 @@ extension PreviewCommand {
         guard let ledger,
               let issue = try ledgerCall({ try ledger.issue(of: definition.id, on: date)?.window ?? (try? ledger.window(for: definition, endingOn: date)) })
         else { return fallback }
-        let lastReceived = try ledgerCall { try ledger.lastReceived(definition.id, by: reader.id) }
+        let lastReceived = try ledgerCall { try ledger.lastReceived(definition.id)[reader.id] }
         return definition.window(for: reader, issue: issue, lastReceived: lastReceived)
     }
 }

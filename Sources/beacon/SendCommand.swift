@@ -44,7 +44,7 @@ struct SendCommand: ParsableCommand {
         guard let ledger = loaded.ledger else { throw ExitCode(1) }
         let requested = try issues(configuration, now: now, ledger: ledger)
         // From cron every few minutes, a run with nothing due says nothing: cron mails output.
-        let quiet = try due && requested.isEmpty && ledgerCall { try ledger.outstanding(dueBy: now) }.isEmpty
+        let quiet = try due && requested.isEmpty && !ledgerCall { try ledger.hasOutstanding(dueBy: now) }
         if !quiet { Report.warnings(loaded.warnings) }
         if dryRun { return try DryRun(loaded: loaded, ledger: ledger).describe(requested, now: now, everythingDue: due) }
         if quiet { return }
