@@ -78,6 +78,11 @@ let package = Package(
             name: "beacon-datagen",
             dependencies: ["BeaconCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // The stages of a send before SMTP, timed on every core; Tests/Benchmarks/national-scale.sh runs it.
+        .executableTarget(
+            name: "beacon-bench",
+            dependencies: ["BeaconCore", "BeaconEmail", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
         .testTarget(name: "BeaconLedgerTests", dependencies: ["BeaconLedger", "BeaconCore"]),
         // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).

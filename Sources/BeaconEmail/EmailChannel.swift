@@ -3,7 +3,7 @@ import Foundation
 
 /// Digests by email: one personal message per reader, over SMTP when a server is set and to
 /// the file outbox otherwise.
-public final class EmailChannel: Channel {
+public final class EmailChannel: Channel, Sendable {
     public static let name = ChannelName("email")
     public var name: ChannelName { Self.name }
     public let reach = ChannelReach.eachSubscriber

@@ -54,7 +54,7 @@ public struct OutstandingDeliveries {
                 planner.recipients(of: definition, over: key.channel, reach: channel.reach).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
             let suppressed = try ledger.suppressed(for: definition.id)
             let rowsByKey = Dictionary(rows.map { ($0.recipient, $0) }, uniquingKeysWith: { first, _ in first })
-            let deliveries = Handover(rows: rows, stop: stop) { row in
+            let deliveries = Handover(rows: planner.inSharingOrder(rows) { recipients[$0.recipient] }, stop: stop) { row in
                 guard let recipient = recipients[row.recipient] else {
                     skip(row, "no longer a reader of this digest over \(key.channel)")
                     return nil

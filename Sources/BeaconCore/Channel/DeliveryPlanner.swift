@@ -33,6 +33,16 @@ public struct DeliveryPlanner: Sendable {
         }
     }
 
+    /// `items` ordered so that readers who get the same issue, in the same language, come one
+    /// after another: each issue is then assembled and rendered once and kept only while its
+    /// readers are served, however many readers there are.
+    public func inSharingOrder<Item>(_ items: [Item], recipient: (Item) -> Recipient?) -> [Item] {
+        let keys = items.map { item in
+            recipient(item).flatMap(reader(for:)).map { "\($0.selectionProfile)|\($0.language)" } ?? ""
+        }
+        return items.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { items[$0] }
+    }
+
     /// Who the recipient reads as: a subscriber in their audience, or an edition.
     public func reader(for recipient: Recipient) -> Reader? {
         switch recipient {

@@ -7,6 +7,13 @@ public struct DigestRenderer: Sendable {
     private let templates: [DigestFormat: MustacheTemplate]
     private let settings: Settings
     private let register: Register
+    /// Email's formats whose built-in template is in use: these are laid out by
+    /// `BuiltInLayout` and shared between readers. An operator's template is rendered by
+    /// Mustache for each reader, since it might transform the reader's name.
+    private let builtIn: Set<DigestFormat>
+    /// `send` hands readers who get the same issue over one after another, so a few recent
+    /// renderings are enough to keep.
+    private let shared = SharedCache<PersonalisedRendering>(limit: 16)
 
     /// Loads every template now, so a broken override is reported before anything is sent.
     public init(configuration: Configuration) throws(InvalidConfiguration) {
@@ -15,8 +22,10 @@ public struct DigestRenderer: Sendable {
         register = configuration.register
         var templates: [DigestFormat: MustacheTemplate] = [:]
         var problems: [Diagnostic] = []
+        var builtIn: Set<DigestFormat> = []
         for format in DigestFormat.allCases {
             let override = configuration.settings.templatesFolder.appendingPathComponent(format.templateName)
+            if !FileManager.default.fileExists(atPath: override.path), format == .text || format == .html { builtIn.insert(format) }
             let url = FileManager.default.fileExists(atPath: override.path)
                 ? override : Bundle.module.url(forResource: "Templates/\(format.templateName)", withExtension: nil)!
             let location = SourceLocation(file: ConfigurationLoader.displayName(url))
@@ -28,13 +37,40 @@ public struct DigestRenderer: Sendable {
         }
         guard problems.isEmpty else { throw InvalidConfiguration(diagnostics: problems) }
         self.templates = templates
+        self.builtIn = builtIn
+    }
+
+    /// Who lays a page out: the built-in layout or the Mustache template.
+    enum Layout {
+        case builtIn, template
     }
 
     /// `unsubscribe` adds the reader's own way out to every language's footer (email).
     public func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String? = nil) -> String {
-        let view = DigestView(digest, settings: settings, register: register, unsubscribe: unsubscribe)
-        let rendered = templates[format]!.render(view)
+        let reader = digest.reader
+        guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, unsubscribe) else {
+            return render(digest, as: format, unsubscribe: unsubscribe, layout: .template)
+        }
+        // Everything else the page shows follows from these, as the assembler's own sharing does.
+        let key = "\(format)|\(digest.definition.id)|\(digest.window.start)|\(digest.window.end)|\(reader.selectionProfile)|\(reader.language)|\(unsubscribe != nil)"
+        return shared.value(key) {
+            let marked = digest.addressed(to: reader.named(String(PersonalisedRendering.nameMark)))
+            let link = unsubscribe.map { _ in String(PersonalisedRendering.linkMark) }
+            return PersonalisedRendering(rendered: layOut(marked, as: format, unsubscribe: link, layout: .builtIn), format: format)
+        }.filled(name: reader.name, link: unsubscribe)
+    }
+
+    /// One reader's page laid out by `layout`, shared with nobody: for operators' templates,
+    /// and for the test that holds the built-in layout to the template files.
+    func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, layout: Layout) -> String {
+        let rendered = layOut(digest, as: format, unsubscribe: unsubscribe, layout: layout)
         return format == .text ? PlainTextWrapper.wrap(rendered) : rendered
+    }
+
+    private func layOut(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, layout: Layout) -> String {
+        let view = DigestView(digest, settings: settings, register: register, unsubscribe: unsubscribe)
+        if layout == .builtIn, let laidOut = BuiltInLayout.render(view, as: format) { return laidOut }
+        return templates[format]!.render(view)
     }
 
     /// The HTML digest's content without the page around it, for feeds: readers show a

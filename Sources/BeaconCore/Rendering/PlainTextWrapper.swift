@@ -1,15 +1,17 @@
 /// Wraps plain text for mail clients that do not reflow it: lines of at most `width`
 /// characters, with list items and indented lines continuing under their own text.
 enum PlainTextWrapper {
-    static func wrap(_ text: String, width: Int = 72) -> String {
+    static let width = 72
+
+    static func wrap(_ text: String, width: Int = width) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { wrapLine(String($0), width: width) }
+            .map { wrapLine($0, width: width) }
             .joined(separator: "\n")
     }
 
-    private static func wrapLine(_ line: String, width: Int) -> String {
+    static func wrapLine(_ line: Substring, width: Int) -> String {
         // UTF-8 bytes are never fewer than characters: a short line in bytes needs no counting.
-        guard line.utf8.count > width, line.count > width else { return line }
+        guard line.utf8.count > width, line.count > width else { return String(line) }
         let indentation = line.prefix { $0 == " " }
         var hanging = String(repeating: " ", count: indentation.count)
         if line.dropFirst(indentation.count).hasPrefix("- ") { hanging += "  " }

@@ -14,6 +14,13 @@ public struct AssembledDigest: Sendable {
     /// Items that were relevant but did not fit the budget.
     public let omitted: Int
 
+    /// The same issue for another reader alike in everything that selected it.
+    func addressed(to reader: Reader) -> AssembledDigest {
+        AssembledDigest(
+            definition: definition, reader: reader, issueDate: issueDate, window: window, sections: sections,
+            figures: figures, omitted: omitted)
+    }
+
     /// Nothing new for this reader; fund figures alone do not make an issue worth sending.
     public var isEmpty: Bool { sections.allSatisfy(\.items.isEmpty) }
 }

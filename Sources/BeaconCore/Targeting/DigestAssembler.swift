@@ -8,8 +8,12 @@ public struct DigestAssembler: Sendable {
 
     private let configuration: Configuration
     private let similarity: ProjectSimilarity
-    private let matchCache = MatchCache()
-    private let contexts = IssueContextCache()
+    private let matchCandidates = SharedCache<[MatchCandidate]?>()
+    private let matchesWithNews = SharedCache<ReaderMatches>()
+    private let contexts = SharedCache<IssueContext>()
+    /// Readers alike in everything that selects and ranks items get the same issue; `send`
+    /// hands them over one after another, so a few recent issues are enough to keep.
+    private let recentIssues = SharedCache<AssembledDigest>(limit: 16)
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -24,41 +28,64 @@ public struct DigestAssembler: Sendable {
 
     /// The issue covering `window`, dated its end: what the ledger asks for when sending.
     public func assemble(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow) -> AssembledDigest {
+        let key = "\(definition.id)|\(window.start)|\(window.end)|\(reader.selectionProfile)"
+        return recentIssues.value(key) { select(definition, for: reader, covering: window) }.addressed(to: reader)
+    }
+
+    private func select(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow) -> AssembledDigest {
         let issueDate = window.end
         let context = context(definition, window)
-        let projects = context.projects
-        let news = context.news
-        let pairs = Matchmaker(similarity: similarity, cache: matchCache).pairs(among: projects, scope: context.scope, for: reader, news: news)
-        var candidates: [DigestItem] = []
+        let matches = Matchmaker(similarity: similarity, cache: matchCandidates, withNews: matchesWithNews)
+            .matches(in: context, window: window, for: reader)
         let wanted = Set(definition.sections)
+        var candidates: [Candidate] = []
         if wanted.contains(.highlights) {
-            candidates += highlights(projects: context.projectsWithNews, news: news, pairs: pairs, reader: reader, issueDate: issueDate)
+            candidates += highlights(context, matches: matches, reader: reader)
         }
         if wanted.contains(.similarProjects) {
-            candidates += matches(pairs, news: news, reader: reader, issueDate: issueDate)
+            candidates += matches.listed.indices.map { index in
+                let pair = matches.listed[index]
+                var score = RelevanceScore(score: 25)
+                score.add(pair.match, for: reader)
+                if let reason = pair.reason { score.add(pair.weight, reason) }
+                return Candidate(score: score.score, date: Self.date(of: pair), source: .match(index))
+            }
         }
         if wanted.contains(.notices) {
-            candidates += notices(definition: definition, window: window, reader: reader, issueDate: issueDate)
+            candidates += notices(definition: definition, window: window, reader: reader, issueDate: issueDate).map(Candidate.init)
         }
-        if wanted.contains(.actions) {
-            candidates += actions(window: window, reader: reader, issueDate: issueDate)
+        let actions = wanted.contains(.actions) ? actions(window: window, reader: reader, issueDate: issueDate) : []
+        let key = { (candidate: Candidate) -> String in
+            switch candidate.source {
+            case .highlight(let index): Self.key(of: context.projectsWithNews[index])
+            case .match(let index): Self.key(of: matches.listed[index])
+            case .built(let item): item.key
+            }
         }
-        // Sorting positions rather than the items themselves: a large register gives each
-        // reader thousands of candidates, and moving whole items dominated the time.
-        let order = candidates.indices.sorted { a, b in
-            (candidates[a].score, candidates[a].date, candidates[b].key) > (candidates[b].score, candidates[b].date, candidates[a].key)
+        let build = { (candidate: Candidate) -> DigestItem in
+            switch candidate.source {
+            case .highlight(let index):
+                let project = context.projectsWithNews[index]
+                return highlight(project, news: context.news[project.id]!, strongest: matches.strongest[project.id], reader: reader, issueDate: issueDate)
+            case .match(let index):
+                return match(matches.listed[index], reader: reader, issueDate: issueDate)
+            case .built(let item):
+                return item
+            }
         }
-        let ranked = order.lazy.map { candidates[$0] }
         // A network's actions are its follow-up between meetings: all of them are listed,
         // outside the budget, which the rest of the page shares.
-        var kept = Array(ranked.filter { $0.section == .actions })
+        var kept = Ranking.ordered(actions.map(Candidate.init), key: key).map(build)
         var budgeted = 0
         var words = 0
-        for item in ranked where item.section != .actions
-            && budgeted < definition.budget.items && words + item.words <= definition.budget.words {
+        for candidate in Ranking(candidates, wanted: definition.budget.items, key: key) {
+            guard budgeted < definition.budget.items else { break }
+            let item = build(candidate)
+            let length = item.words
+            guard words + length <= definition.budget.words else { continue }
             kept.append(item)
             budgeted += 1
-            words += item.words
+            words += length
         }
         let sections = definition.sections.filter { $0 != .fundFigures }.map { kind in
             AssembledDigest.Section(kind: kind, items: kept.filter { $0.section == kind })
@@ -67,21 +94,28 @@ public struct DigestAssembler: Sendable {
             ? context.fundFigures.sharing(with: reader.organisation, among: context.liveProjects) : nil
         return AssembledDigest(
             definition: definition, reader: reader, issueDate: issueDate, window: window,
-            sections: sections, figures: figures, omitted: ranked.count - kept.count)
+            sections: sections, figures: figures, omitted: candidates.count + actions.count - kept.count)
     }
 
     /// The projects, news and figures every reader of the issue shares.
     private func context(_ definition: DigestDefinition, _ window: DateWindow) -> IssueContext {
         let funds = definition.funds.map(\.rawValue).sorted().joined(separator: ",")
-        return contexts.context("\(funds)|\(window.start)|\(window.end)") {
+        return contexts.value("\(funds)|\(window.start)|\(window.end)") {
             // Projects approved after the issue date do not exist yet for that issue.
             let projects = configuration.register.projects.filter { project in
                 (definition.funds.isEmpty || definition.funds.contains(project.fund)) && project.approvedOn < window.end
             }
             let news = news(about: projects, in: window)
             let live = projects.filter { $0.status != .withdrawn }
+            let withNews = projects.filter { news[$0.id] != nil }
+            let relevance = withNews.map { project in
+                var score = RelevanceScore()
+                let (base, date) = Self.newsRelevance(project, news[project.id]!, into: &score)
+                return (score: base + score.score, date: date)
+            }
             return IssueContext(
-                projects: projects, news: news, projectsWithNews: projects.filter { news[$0.id] != nil }, liveProjects: live,
+                projects: projects, news: news, projectsWithNews: withNews, newsScores: relevance.map(\.score),
+                newsDates: relevance.map(\.date), liveProjects: live,
                 fundFigures: FundFigures(projects: live, organisation: nil), scope: "\(funds)|\(window.end)")
         }
     }
@@ -109,53 +143,63 @@ public struct DigestAssembler: Sendable {
         return result
     }
 
-    /// One item per project with news, so a project takes one place on the page; a project like
-    /// the reader's own says so.
-    private func highlights(
-        projects: [Project], news: [ProjectID: ProjectNews], pairs: [MatchPair], reader: Reader, issueDate: CivilDate
-    ) -> [DigestItem] {
-        // The first pair for each match is its strongest: pairs come strongest first.
-        var strongest: [ProjectID: MatchPair] = [:]
-        for pair in pairs where strongest[pair.match.id] == nil { strongest[pair.match.id] = pair }
-        return projects.compactMap { project in
-            guard let news = news[project.id] else { return nil }
-            var relevance = Relevance.of(project, for: reader)
-            if reader.network == nil, let pair = strongest[project.id], let reason = pair.reason {
-                relevance.add(pair.weight, reason)
+    /// One candidate per project with news, so a project takes one place on the page, ranked
+    /// by its score alone: only those that make the page are built into items.
+    private func highlights(_ context: IssueContext, matches: ReaderMatches, reader: Reader) -> [Candidate] {
+        context.projectsWithNews.indices.map { index in
+            let project = context.projectsWithNews[index]
+            var score = RelevanceScore(score: context.newsScores[index])
+            score.add(project, for: reader)
+            if reader.network == nil, let pair = matches.strongest[project.id], let reason = pair.reason {
+                score.add(pair.weight, reason)
             }
-            var base = 0
-            if news.newlyEvaluated { relevance.add(40, .newlyEvaluated) }
-            if news.newlyApproved { relevance.add(15, .newlyApproved) }
-            if !news.lessons.isEmpty { base = news.lessons.contains { $0.wentWrong != nil } ? 35 : 30 }
-            if let update = news.latestUpdate {
-                base = max(base, 20)
-                if update.rag == .red { relevance.add(5, .atRisk) }
-            }
-            let dates = [news.latestUpdate?.reportedOn, news.newlyEvaluated ? project.evaluation.publishedOn : nil,
-                         news.newlyApproved ? project.approvedOn : nil] + news.lessons.map(\.recordedOn)
-            let date = dates.compactMap { $0 }.max()!
-            return item("project:\(project.id)", .news(project, news), date, base: base, relevance, reader, issueDate)
+            return Candidate(score: score.score, date: context.newsDates[index], source: .highlight(index))
         }
     }
 
-    /// Matchmaking items. A subscriber's match that has news of its own already stands in the
-    /// highlights with the match as its reason, so it is not repeated here; a network is shown
-    /// each pair, both contacts given, since introducing them is the point.
-    private func matches(_ pairs: [MatchPair], news: [ProjectID: ProjectNews], reader: Reader, issueDate: CivilDate) -> [DigestItem] {
-        var appearances: [ProjectID: Int] = [:]
-        var items: [DigestItem] = []
-        for pair in pairs where reader.network != nil || reader.organisation == nil || news[pair.match.id] == nil {
-            let involved = [pair.match.id] + (pair.introducesBoth ? [pair.anchor?.id].compactMap { $0 } : [])
-            guard involved.allSatisfy({ appearances[$0, default: 0] < Self.matchesPerProject }) else { continue }
-            involved.forEach { appearances[$0, default: 0] += 1 }
-            var relevance = Relevance.of(pair.match, for: reader)
-            if let reason = pair.reason { relevance.add(pair.weight, reason) }
-            let key = "match:\(pair.anchor.map { "\($0.id)+" } ?? "")\(pair.match.id)"
-            let date = max(pair.match.approvedOn, pair.anchor?.approvedOn ?? pair.match.approvedOn)
-            let content = DigestItem.Content.similar(match: pair.match, anchor: pair.anchor, introduceBoth: pair.introducesBoth)
-            items.append(item(key, content, date, base: 25, relevance, reader, issueDate))
+    /// A project's highlight; a project like the reader's own says so.
+    private func highlight(_ project: Project, news: ProjectNews, strongest: MatchPair?, reader: Reader, issueDate: CivilDate) -> DigestItem {
+        var relevance = Relevance.of(project, for: reader)
+        if reader.network == nil, let pair = strongest, let reason = pair.reason {
+            relevance.add(pair.weight, reason)
         }
-        return items
+        let (base, date) = Self.newsRelevance(project, news, into: &relevance)
+        return item(Self.key(of: project), .news(project, news), date, base: base, relevance, reader, issueDate)
+    }
+
+    /// What a project's news adds to its rank: a base for the kind of news plus reasons, and
+    /// the date of its latest news. Shared by every reader of the issue.
+    static func newsRelevance(_ project: Project, _ news: ProjectNews, into relevance: inout some RelevanceSink) -> (base: Int, date: CivilDate) {
+        var base = 0
+        if news.newlyEvaluated { relevance.add(40, .newlyEvaluated) }
+        if news.newlyApproved { relevance.add(15, .newlyApproved) }
+        if !news.lessons.isEmpty { base = news.lessons.contains { $0.wentWrong != nil } ? 35 : 30 }
+        if let update = news.latestUpdate {
+            base = max(base, 20)
+            if update.rag == .red { relevance.add(5, .atRisk) }
+        }
+        let dates = [news.latestUpdate?.reportedOn, news.newlyEvaluated ? project.evaluation.publishedOn : nil,
+                     news.newlyApproved ? project.approvedOn : nil] + news.lessons.map(\.recordedOn)
+        return (base, dates.compactMap { $0 }.max()!)
+    }
+
+    /// A matchmaking item; a network is shown both sides of the pair, each with its contact,
+    /// since introducing them is the point.
+    private func match(_ pair: MatchPair, reader: Reader, issueDate: CivilDate) -> DigestItem {
+        var relevance = Relevance.of(pair.match, for: reader)
+        if let reason = pair.reason { relevance.add(pair.weight, reason) }
+        let content = DigestItem.Content.similar(match: pair.match, anchor: pair.anchor, introduceBoth: pair.introducesBoth)
+        return item(Self.key(of: pair), content, Self.date(of: pair), base: 25, relevance, reader, issueDate)
+    }
+
+    private static func key(of project: Project) -> String { "project:\(project.id)" }
+
+    private static func key(of pair: MatchPair) -> String {
+        "match:\(pair.anchor.map { "\($0.id)+" } ?? "")\(pair.match.id)"
+    }
+
+    private static func date(of pair: MatchPair) -> CivilDate {
+        max(pair.match.approvedOn, pair.anchor?.approvedOn ?? pair.match.approvedOn)
     }
 
     private func notices(definition: DigestDefinition, window: DateWindow, reader: Reader, issueDate: CivilDate) -> [DigestItem] {

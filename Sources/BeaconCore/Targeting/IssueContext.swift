@@ -8,23 +8,13 @@ struct IssueContext: Sendable {
     let news: [ProjectID: ProjectNews]
     /// The projects with news, in register order.
     let projectsWithNews: [Project]
+    /// By position in `projectsWithNews`: what the news adds to the project's rank for every
+    /// reader, and the date of its latest news.
+    let newsScores: [Int]
+    let newsDates: [CivilDate]
     /// Not withdrawn: what the fund figures count.
     let liveProjects: [Project]
     let fundFigures: FundFigures
     /// Names this set of projects for the matchmaking cache.
     let scope: String
-}
-
-/// Issue contexts already worked out, by digest funds and window. Shared by the threads that
-/// assemble readers' issues.
-final class IssueContextCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var contexts: [String: IssueContext] = [:]
-
-    func context(_ key: String, make: () -> IssueContext) -> IssueContext {
-        if let known = lock.withLock({ contexts[key] }) { return known }
-        let made = make()
-        lock.withLock { contexts[key] = made }
-        return made
-    }
 }

@@ -17,46 +17,83 @@ struct MatchPair {
     var weight: Int { 10 + Int(score * 30) }
 }
 
+/// The pairs one kind of reader's issue draws on: those with news in the window.
+struct ReaderMatches: Sendable {
+    /// Strongest first.
+    let pairs: [MatchPair]
+    /// Each project's strongest pair as the match, for the reason its highlight gives.
+    let strongest: [ProjectID: MatchPair]
+    /// The pairs the similar-projects section may show, strongest first: a subscriber's match
+    /// with news of its own already stands in the highlights, and each project appears in at
+    /// most `DigestAssembler.matchesPerProject` pairs, so one cluster cannot fill the page.
+    let listed: [MatchPair]
+
+    static let none = ReaderMatches(pairs: [], strongest: [:], listed: [])
+}
+
 /// Finds similar projects in other organisations: the report's "similar projects proposed by
 /// organisations that are not talking to each other".
 ///
 /// Which pairs an organisation, a set of interests or a network has depends only on the
 /// projects, not on the reader, so each is worked out once per set of projects and kept in
-/// `cache`; a reader then only keeps the pairs with news in their window.
+/// `cache`, and those with news once per window in `withNews`.
 struct Matchmaker {
     let similarity: ProjectSimilarity
-    let cache: MatchCache
+    let cache: SharedCache<[MatchCandidate]?>
+    let withNews: SharedCache<ReaderMatches>
 
-    /// Pairs for `reader`, strongest first. Only pairs where one side has news in the window are
-    /// kept, so the same introduction is not repeated issue after issue. `scope` names the set
-    /// of `projects` (the digest's funds and the issue date), for the cache.
-    func pairs(among projects: [Project], scope: String, for reader: Reader, news: [ProjectID: ProjectNews]) -> [MatchPair] {
-        let live = { projects.filter { $0.status != .withdrawn }.compactMap(similarity.position) }
-        var candidates: [MatchCandidate] = []
-        var introducesBoth = false
-        if let own = reader.organisation, reader.network == nil {
-            if let anchored = cache.candidates("\(scope)|organisation:\(own.key)", make: { anchoredPairs(live(), organisation: own.key) }) {
-                candidates = anchored
-            } else {
-                // A reader with no project of their own is shown proven work in their interests.
-                let interests = reader.interests.map(\.rawValue).sorted().joined(separator: ",")
-                candidates = cache.candidates("\(scope)|interests:\(interests)", make: {
-                    live().filter { position in
-                        let project = similarity.projects[position]
-                        return project.evaluation.kind == .independent && project.themes.contains(where: reader.interests.contains)
-                    }.map { MatchCandidate(anchor: nil, match: $0, score: 0) }
-                }) ?? []
+    /// Pairs for `reader` where one side has news in the window, so the same introduction is
+    /// not repeated issue after issue.
+    func matches(in context: IssueContext, window: DateWindow, for reader: Reader) -> ReaderMatches {
+        guard let (key, candidates, introducesBoth) = candidates(among: context.projects, scope: context.scope, for: reader) else {
+            return .none
+        }
+        return withNews.value("\(key)|\(window.start)") {
+            let pairs = candidates.compactMap { candidate -> MatchPair? in
+                let match = similarity.projects[candidate.match]
+                let anchor = candidate.anchor.map { similarity.projects[$0] }
+                guard context.news[match.id] != nil || anchor.map({ context.news[$0.id] != nil }) ?? false else { return nil }
+                return MatchPair(anchor: anchor, match: match, score: candidate.score, introducesBoth: introducesBoth)
             }
-        } else if let network = reader.network {
-            introducesBoth = true
-            candidates = cache.candidates("\(scope)|network:\(network.id)", make: { networkPairs(live(), network: network) }) ?? []
+            var strongest: [ProjectID: MatchPair] = [:]
+            for pair in pairs where strongest[pair.match.id] == nil { strongest[pair.match.id] = pair }
+            var appearances: [ProjectID: Int] = [:]
+            var listed: [MatchPair] = []
+            for pair in pairs where introducesBoth || context.news[pair.match.id] == nil {
+                let involved = [pair.match.id] + (introducesBoth ? [pair.anchor?.id].compactMap { $0 } : [])
+                guard involved.allSatisfy({ appearances[$0, default: 0] < DigestAssembler.matchesPerProject }) else { continue }
+                involved.forEach { appearances[$0, default: 0] += 1 }
+                listed.append(pair)
+            }
+            return ReaderMatches(pairs: pairs, strongest: strongest, listed: listed)
         }
-        return candidates.compactMap { candidate in
-            let match = similarity.projects[candidate.match]
-            let anchor = candidate.anchor.map { similarity.projects[$0] }
-            guard news[match.id] != nil || anchor.map({ news[$0.id] != nil }) ?? false else { return nil }
-            return MatchPair(anchor: anchor, match: match, score: candidate.score, introducesBoth: introducesBoth)
+    }
+
+    /// The candidate pairs for `reader`, strongest first, named for the cache; nil for a
+    /// reader who is shown no pairs (a shared edition). `scope` names the set of `projects`
+    /// (the digest's funds and the issue date).
+    private func candidates(
+        among projects: [Project], scope: String, for reader: Reader
+    ) -> (key: String, candidates: [MatchCandidate], introducesBoth: Bool)? {
+        let live = { projects.filter { $0.status != .withdrawn }.compactMap(similarity.position) }
+        if let own = reader.organisation, reader.network == nil {
+            let key = "\(scope)|organisation:\(own.key)"
+            if let anchored = cache.value(key, make: { anchoredPairs(live(), organisation: own.key) }) {
+                return (key, anchored, false)
+            }
+            // A reader with no project of their own is shown proven work in their interests.
+            let interests = "\(scope)|interests:\(reader.interests.map(\.rawValue).sorted().joined(separator: ","))"
+            let proven = cache.value(interests, make: {
+                live().filter { position in
+                    let project = similarity.projects[position]
+                    return project.evaluation.kind == .independent && project.themes.contains(where: reader.interests.contains)
+                }.map { MatchCandidate(anchor: nil, match: $0, score: 0) }
+            }) ?? []
+            return (interests, proven, false)
         }
+        guard let network = reader.network else { return nil }
+        let key = "\(scope)|network:\(network.id)"
+        return (key, cache.value(key, make: { networkPairs(live(), network: network) }) ?? [], true)
     }
 
     /// Each other organisation's project paired with the organisation's most similar one;
@@ -109,18 +146,4 @@ struct MatchCandidate: Sendable {
     let anchor: Int?
     let match: Int
     let score: Double
-}
-
-/// Pairs already worked out, by scope and organisation, interests or network. Shared by the
-/// threads that assemble readers' issues.
-final class MatchCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: [MatchCandidate]?] = [:]
-
-    func candidates(_ key: String, make: () -> [MatchCandidate]?) -> [MatchCandidate]? {
-        if let known = lock.withLock({ entries[key] }) { return known }
-        let made = make()
-        lock.withLock { entries[key] = made }
-        return made
-    }
 }

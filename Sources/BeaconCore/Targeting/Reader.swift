@@ -22,6 +22,33 @@ public struct Reader: Sendable {
         return Set(audience.sectors)
     }
 
+    /// Everything about the reader that selects and ranks items: readers alike in it get the
+    /// same issue, whatever their names, languages and addresses.
+    var selectionProfile: String {
+        let organisation = organisation.map { "\($0.key)|\($0.sector)|\($0.region)|\($0.size.map(\.rawValue) ?? "")" } ?? "-"
+        return "\(audience.id)|\(organisation)|\(sector?.rawValue ?? "-")|\(interests.map(\.rawValue).sorted().joined(separator: ","))"
+    }
+
+    /// The same reader under another name: for renderings shared by readers alike.
+    func named(_ name: String) -> Reader {
+        Reader(id: id, name: name, audience: audience, organisation: organisation, interests: interests, language: language,
+               frequency: frequency, sector: sector)
+    }
+
+    private init(
+        id: String, name: String, audience: Audience, organisation: Organisation?, interests: Set<ThemeID>,
+        language: LanguagePreference, frequency: Frequency?, sector: Sector?
+    ) {
+        self.id = id
+        self.name = name
+        self.audience = audience
+        self.organisation = organisation
+        self.interests = interests
+        self.language = language
+        self.frequency = frequency
+        self.sector = sector
+    }
+
     public init(subscriber: Subscriber, audience: Audience) {
         self.id = subscriber.id.rawValue
         self.name = subscriber.name

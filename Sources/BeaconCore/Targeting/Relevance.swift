@@ -1,12 +1,18 @@
+/// Where the weights and reasons of a relevance go: all of them for an item on the page, or
+/// only their sum while ranking thousands of candidates, when reasons would be built for nothing.
+protocol RelevanceSink {
+    mutating func add(_ weight: Int, _ reason: @autoclosure () -> Reason)
+}
+
 /// How much a project matters to a reader, and why. Integer weights keep ranking exact and
 /// repeatable; the reasons are the same facts, shown to the reader.
-struct Relevance {
+struct Relevance: RelevanceSink {
     var score = 0
     var reasons: [(weight: Int, reason: Reason)] = []
 
-    mutating func add(_ weight: Int, _ reason: Reason) {
+    mutating func add(_ weight: Int, _ reason: @autoclosure () -> Reason) {
         score += weight
-        reasons.append((weight, reason))
+        reasons.append((weight, reason()))
     }
 
     /// The strongest reasons first; ties keep the order they were added in.
@@ -16,46 +22,64 @@ struct Relevance {
 
     static func of(_ project: Project, for reader: Reader) -> Relevance {
         var relevance = Relevance()
-        let shared = project.themes.filter { reader.interests.contains($0) }
+        relevance.add(project, for: reader)
+        return relevance
+    }
+}
+
+/// Only the sum: what ranking needs.
+struct RelevanceScore: RelevanceSink {
+    var score = 0
+
+    mutating func add(_ weight: Int, _ reason: @autoclosure () -> Reason) {
+        score += weight
+    }
+}
+
+extension RelevanceSink {
+    /// How `project` relates to `reader`'s organisation, sector, network and interests, and
+    /// how well it is evidenced.
+    mutating func add(_ project: Project, for reader: Reader) {
+        let sharedCount = project.themes.reduce(0) { reader.interests.contains($1) ? $0 + 1 : $0 }
+        let shared = { project.themes.filter { reader.interests.contains($0) } }
         if let own = reader.organisation {
             if own.key == project.organisation.key {
-                relevance.add(50, .yourOrganisation)
+                add(50, .yourOrganisation)
             } else {
                 if own.sector == project.organisation.sector {
-                    relevance.add(20, .sameSector(own.sector))
+                    add(20, .sameSector(own.sector))
                     if let size = own.size, size == project.organisation.size {
-                        relevance.add(5, .similarOrganisation)
+                        add(5, .similarOrganisation)
                     }
-                } else if !shared.isEmpty {
-                    relevance.add(15, .crossSector(project.organisation.sector))
+                } else if sharedCount > 0 {
+                    add(15, .crossSector(project.organisation.sector))
                 }
                 if own.region == project.organisation.region, own.region != .allWales {
-                    relevance.add(10, .sameRegion(own.region))
+                    add(10, .sameRegion(own.region))
                 }
             }
         }
         if reader.organisation == nil, let sector = reader.sector, sector == project.organisation.sector {
-            relevance.add(20, .sameSector(sector))
+            add(20, .sameSector(sector))
         }
         if let network = reader.network {
             if network.sectors.contains(project.organisation.sector) {
-                relevance.add(20, .networkSector(project.organisation.sector))
+                add(20, .networkSector(project.organisation.sector))
             }
-            if reader.organisation == nil, !shared.isEmpty {
-                relevance.add(8 * min(shared.count, 3), .networkTheme(shared))
+            if reader.organisation == nil, sharedCount > 0 {
+                add(8 * min(sharedCount, 3), .networkTheme(shared()))
             }
         }
-        if reader.organisation != nil, !shared.isEmpty {
-            relevance.add(8 * min(shared.count, 3), .sharedInterest(shared))
+        if reader.organisation != nil, sharedCount > 0 {
+            add(8 * min(sharedCount, 3), .sharedInterest(shared()))
         }
         switch project.evaluation.kind {
-        case .independent: relevance.add(15, .independentlyEvaluated)
-        case .internal: relevance.add(5, .internallyEvaluated)
+        case .independent: add(15, .independentlyEvaluated)
+        case .internal: add(5, .internallyEvaluated)
         case .none: break
         }
         if let achieved = project.achievedSavings, achieved > .zero {
-            relevance.add(10, .savingsAchieved(achieved))
+            add(10, .savingsAchieved(achieved))
         }
-        return relevance
     }
 }

@@ -28,13 +28,14 @@ enum HeaderEncoding {
     static func mailbox(name: String?, address: String) -> String {
         guard let name = name.map(flatten), !name.isEmpty else { return "<\(address)>" }
         if isPlainASCII(name) {
-            let atext = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
             if name.unicodeScalars.allSatisfy(atext.contains) { return "\(name) <\(address)>" }
             let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             return "\"\(escaped)\" <\(address)>"
         }
         return encodedWords(name).joined(separator: " ") + " <\(address)>"
     }
+
+    private static let atext = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
 
     /// Base64 encoded-words for `text`, each at most 75 characters, split between characters.
     static func encodedWords(_ text: String) -> [String] {
@@ -62,15 +63,25 @@ enum HeaderEncoding {
     static func fold(_ line: String) -> String {
         var lines: [String] = []
         var current = ""
+        // Lengths are kept as the line grows: counting characters again for every word made
+        // long headers (List-Unsubscribe) cost as much as a whole body.
+        var length = 0
+        var blank = true
         for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+            let wordLength = word.count
             if current.isEmpty, lines.isEmpty {
                 current = String(word)
-            } else if current.count + 1 + word.count <= maximumLineLength || current.trimmingCharacters(in: .whitespaces).isEmpty {
+                length = wordLength
+            } else if length + 1 + wordLength <= maximumLineLength || blank {
                 current += " " + word
+                length += 1 + wordLength
             } else {
                 lines.append(current)
                 current = " " + word
+                length = 1 + wordLength
+                blank = true
             }
+            if !word.allSatisfy({ $0 == " " || $0 == "\t" }) { blank = false }
         }
         lines.append(current)
         return lines.joined(separator: "\r\n")

@@ -8,11 +8,15 @@ public struct EmailComposer: Sendable {
     let settings: EmailSettings
     let timeZone: TimeZone
     let secret: SymmetricSecret
+    private let calendar: Calendar
 
     init(settings: EmailSettings, timeZone: TimeZone, secret: SymmetricSecret) {
         self.settings = settings
         self.timeZone = timeZone
         self.secret = secret
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        self.calendar = calendar
     }
 
     /// An addressed message: envelope sender and recipient, and the bytes to send.
@@ -29,7 +33,7 @@ public struct EmailComposer: Sendable {
         let languages = addressee.language.languages
         let domain = settings.from.split(separator: "@").last.map(String.init) ?? "localhost"
         let identity = "\(issue.definition.id.rawValue)\n\(issue.issueDate)\n\(addressee.id)"
-        let hash = SHA256.hash(data: Data(identity.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hash = Self.hex(SHA256.hash(data: Data(identity.utf8)))
         let messageID = "<beacon.\(hash.prefix(32))@\(domain)>"
 
         let token = UnsubscribeToken(subscriber: SubscriberID(addressee.id), digest: issue.definition.id).signed(with: secret)
@@ -38,7 +42,7 @@ public struct EmailComposer: Sendable {
         let visibleLink = oneClick ?? mailto
 
         var headers: [(name: String, value: String)] = [
-            ("Date", Self.rfc5322(date, in: timeZone)),
+            ("Date", Self.rfc5322(date, calendar: calendar)),
             ("From", HeaderEncoding.mailbox(name: languages.map { settings.fromName.resolved(in: $0).text }.uniqued().joined(separator: " / "), address: settings.from)),
             ("Reply-To", HeaderEncoding.mailbox(name: nil, address: settings.replyTo)),
             ("To", HeaderEncoding.mailbox(name: addressee.name, address: addressee.email)),
@@ -67,12 +71,25 @@ public struct EmailComposer: Sendable {
         return String(mapped)
     }
 
-    static func rfc5322(_ date: Date, in timeZone: TimeZone) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = timeZone
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return formatter.string(from: date)
+    /// `Tue, 01 Dec 2026 09:00:00 +0000`. Written out by hand: a date formatter made for every
+    /// message cost more than the rest of its headers together.
+    static func rfc5322(_ date: Date, calendar: Calendar) -> String {
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+        let offset = calendar.timeZone.secondsFromGMT(for: date) / 60
+        let two = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        let zone = (offset < 0 ? "-" : "+") + two(abs(offset) / 60) + two(abs(offset) % 60)
+        return "\(weekdays[parts.weekday! - 1]), \(two(parts.day!)) \(months[parts.month! - 1]) \(parts.year!) "
+            + "\(two(parts.hour!)):\(two(parts.minute!)):\(two(parts.second!)) \(zone)"
+    }
+
+    private static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var bytes: [UInt8] = []
+        for byte in digest { bytes += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]] }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

@@ -1,0 +1,88 @@
+/// A rendered digest with the reader's name and unsubscribe link left as marks, so readers
+/// who get the same issue share one rendering and each copy only fills in the marks. Lines
+/// with a mark are kept whole and, in plain text, wrapped once filled, since a name changes
+/// where a line breaks.
+struct PersonalisedRendering: Sendable {
+    /// Private-use characters: they cannot come from a template, and a reader's name or link
+    /// that contains one is rendered on its own instead.
+    static let nameMark: Character = "\u{E000}"
+    static let linkMark: Character = "\u{E001}"
+
+    private enum Part: Sendable {
+        case fixed(String)
+        case personal(Substring)
+    }
+
+    private let parts: [Part]
+    private let format: DigestFormat
+
+    /// `rendered` is the template's output before plain text is wrapped. Each part is one or
+    /// more whole lines; filling joins them with line breaks again.
+    init(rendered: String, format: DigestFormat) {
+        self.format = format
+        var parts: [Part] = []
+        var fixed: [Substring] = []
+        let flush = {
+            guard !fixed.isEmpty else { return }
+            parts.append(.fixed(fixed.map { format == .text ? PlainTextWrapper.wrapLine($0, width: PlainTextWrapper.width) : String($0) }
+                .joined(separator: "\n")))
+            fixed = []
+        }
+        for bytes in rendered.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            let line = Substring(bytes)
+            if Self.hasMark(line) {
+                flush()
+                parts.append(.personal(line))
+            } else {
+                fixed.append(line)
+            }
+        }
+        flush()
+        self.parts = parts
+    }
+
+    static func canHold(_ values: String?...) -> Bool {
+        values.allSatisfy { value in value.map { !hasMark(Substring($0)) } ?? true }
+    }
+
+    /// Both marks start with this byte in UTF-8, and nothing a template or register holds
+    /// does: the scalars are only compared on lines that have it.
+    private static let markLead: UInt8 = 0xEE
+
+    private static func hasMark(_ line: Substring) -> Bool {
+        line.utf8.contains(markLead) && line.unicodeScalars.contains { $0 == nameScalar || $0 == linkScalar }
+    }
+
+    private static let nameScalar = nameMark.unicodeScalars.first!
+    private static let linkScalar = linkMark.unicodeScalars.first!
+
+    func filled(name: String, link: String?) -> String {
+        let escape = { (value: String) in format == .html ? HTMLEscaping.escape(value) : value }
+        let name = escape(name)
+        let link = escape(link ?? "")
+        var result = ""
+        for (index, part) in parts.enumerated() {
+            if index > 0 { result += "\n" }
+            switch part {
+            case .fixed(let text):
+                result += text
+            case .personal(let line):
+                var filled = ""
+                var scalars = String.UnicodeScalarView()
+                for scalar in line.unicodeScalars {
+                    switch scalar {
+                    case Self.nameScalar, Self.linkScalar:
+                        filled += String(scalars)
+                        scalars = String.UnicodeScalarView()
+                        filled += scalar == Self.nameScalar ? name : link
+                    default:
+                        scalars.append(scalar)
+                    }
+                }
+                filled += String(scalars)
+                result += format == .text ? PlainTextWrapper.wrapLine(Substring(filled), width: PlainTextWrapper.width) : filled
+            }
+        }
+        return result
+    }
+}
