@@ -16,28 +16,38 @@ struct PersonalisedRendering: Sendable {
     private let parts: [Part]
     private let format: DigestFormat
 
-    /// `rendered` is the template's output before plain text is wrapped. Each part is one or
+    /// `rendered` is the layout's output before plain text is wrapped. Each part is one or
     /// more whole lines; filling joins them with line breaks again.
     init(rendered: String, format: DigestFormat) {
         self.format = format
+        let fixed = { (lines: Substring) in
+            Part.fixed(format == .text ? PlainTextWrapper.wrap(String(lines)) : String(lines))
+        }
         var parts: [Part] = []
-        var fixed: [Substring] = []
-        let flush = {
-            guard !fixed.isEmpty else { return }
-            parts.append(.fixed(fixed.map { format == .text ? PlainTextWrapper.wrapLine($0, width: PlainTextWrapper.width) : String($0) }
-                .joined(separator: "\n")))
-            fixed = []
-        }
-        for bytes in rendered.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            let line = Substring(bytes)
-            if Self.hasMark(line) {
-                flush()
-                parts.append(.personal(line))
-            } else {
-                fixed.append(line)
+        var rest = rendered[...]
+        // Only a line with a mark is cut out; the text between them stays in one piece.
+        while let mark = rest.utf8.firstIndex(of: Self.markLead) {
+            let lineStart = rest.utf8[..<mark].lastIndex(of: UInt8(ascii: "\n")).map { rest.utf8.index(after: $0) } ?? rest.startIndex
+            let lineEnd = rest.utf8[mark...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
+            let line = rest[lineStart..<lineEnd]
+            guard Self.hasMark(line) else {
+                // Another private-use character: not a mark, so the line stays fixed.
+                let next = lineEnd == rest.endIndex ? lineEnd : rest.utf8.index(after: lineEnd)
+                if next == rest.endIndex { break }
+                parts.append(fixed(rest[rest.startIndex..<lineEnd]))
+                rest = rest[next...]
+                continue
             }
+            if lineStart > rest.startIndex { parts.append(fixed(rest[rest.startIndex..<rest.utf8.index(before: lineStart)])) }
+            parts.append(.personal(line))
+            guard lineEnd < rest.endIndex else {
+                rest = rest[rest.endIndex...]
+                self.parts = parts
+                return
+            }
+            rest = rest[rest.utf8.index(after: lineEnd)...]
         }
-        flush()
+        parts.append(fixed(rest))
         self.parts = parts
     }
 

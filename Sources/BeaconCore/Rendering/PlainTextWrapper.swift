@@ -4,8 +4,8 @@ enum PlainTextWrapper {
     static let width = 72
 
     static func wrap(_ text: String, width: Int = width) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { wrapLine($0, width: width) }
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { wrapLine(Substring($0), width: width) }
             .joined(separator: "\n")
     }
 

@@ -39,14 +39,15 @@ public struct DigestAssembler: Sendable {
             .matches(in: context, window: window, for: reader)
         let wanted = Set(definition.sections)
         var candidates: [Candidate] = []
+        let interests = similarity.themeMask(reader.interests)
         if wanted.contains(.highlights) {
-            candidates += highlights(context, matches: matches, reader: reader)
+            candidates += highlights(context, matches: matches, reader: reader, interests: interests)
         }
         if wanted.contains(.similarProjects) {
             candidates += matches.listed.indices.map { index in
                 let pair = matches.listed[index]
                 var score = RelevanceScore(score: 25)
-                score.add(pair.match, for: reader)
+                score.add(pair.match, for: reader, sharedThemes: similarity.sharedThemes(pair.matchPosition, interests))
                 if let reason = pair.reason { score.add(pair.weight, reason) }
                 return Candidate(score: score.score, date: Self.date(of: pair), source: .match(index))
             }
@@ -114,7 +115,8 @@ public struct DigestAssembler: Sendable {
                 return (score: base + score.score, date: date)
             }
             return IssueContext(
-                projects: projects, news: news, projectsWithNews: withNews, newsScores: relevance.map(\.score),
+                projects: projects, news: news, projectsWithNews: withNews, newsPositions: withNews.map { similarity.position(of: $0)! },
+                newsScores: relevance.map(\.score),
                 newsDates: relevance.map(\.date), liveProjects: live,
                 fundFigures: FundFigures(projects: live, organisation: nil), scope: "\(funds)|\(window.end)")
         }
@@ -145,11 +147,11 @@ public struct DigestAssembler: Sendable {
 
     /// One candidate per project with news, so a project takes one place on the page, ranked
     /// by its score alone: only those that make the page are built into items.
-    private func highlights(_ context: IssueContext, matches: ReaderMatches, reader: Reader) -> [Candidate] {
+    private func highlights(_ context: IssueContext, matches: ReaderMatches, reader: Reader, interests: [UInt64]) -> [Candidate] {
         context.projectsWithNews.indices.map { index in
             let project = context.projectsWithNews[index]
             var score = RelevanceScore(score: context.newsScores[index])
-            score.add(project, for: reader)
+            score.add(project, for: reader, sharedThemes: similarity.sharedThemes(context.newsPositions[index], interests))
             if reader.network == nil, let pair = matches.strongest[project.id], let reason = pair.reason {
                 score.add(pair.weight, reason)
             }

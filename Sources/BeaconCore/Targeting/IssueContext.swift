@@ -8,6 +8,8 @@ struct IssueContext: Sendable {
     let news: [ProjectID: ProjectNews]
     /// The projects with news, in register order.
     let projectsWithNews: [Project]
+    /// Where each of `projectsWithNews` is among the similarity's projects.
+    let newsPositions: [Int]
     /// By position in `projectsWithNews`: what the news adds to the project's rank for every
     /// reader, and the date of its latest news.
     let newsScores: [Int]

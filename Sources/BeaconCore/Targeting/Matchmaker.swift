@@ -5,6 +5,8 @@ import Foundation
 struct MatchPair {
     let anchor: Project?
     let match: Project
+    /// Where `match` is among the similarity's projects.
+    let matchPosition: Int
     let score: Double
     let introducesBoth: Bool
 
@@ -53,7 +55,8 @@ struct Matchmaker {
                 let match = similarity.projects[candidate.match]
                 let anchor = candidate.anchor.map { similarity.projects[$0] }
                 guard context.news[match.id] != nil || anchor.map({ context.news[$0.id] != nil }) ?? false else { return nil }
-                return MatchPair(anchor: anchor, match: match, score: candidate.score, introducesBoth: introducesBoth)
+                return MatchPair(
+                    anchor: anchor, match: match, matchPosition: candidate.match, score: candidate.score, introducesBoth: introducesBoth)
             }
             var strongest: [ProjectID: MatchPair] = [:]
             for pair in pairs where strongest[pair.match.id] == nil { strongest[pair.match.id] = pair }
@@ -134,9 +137,9 @@ struct Matchmaker {
 
     /// Strongest first; ties by the match's id, then the anchor's.
     private func sorted(_ pairs: [MatchCandidate]) -> [MatchCandidate] {
-        let id = { (position: Int) in similarity.projects[position].id }
+        let rank = similarity.idRanks
         return pairs.sorted {
-            ($0.score, id($1.match), id($1.anchor ?? $1.match)) > ($1.score, id($0.match), id($0.anchor ?? $0.match))
+            ($0.score, rank[$1.match], rank[$1.anchor ?? $1.match]) > ($1.score, rank[$0.match], rank[$0.anchor ?? $0.match])
         }
     }
 }

@@ -19,12 +19,24 @@ struct ProjectSimilarity: Sendable {
     private let themeWeights: [Double]
     /// Per project, its words as sorted word numbers.
     private let words: [[Int32]]
+    /// Per project, where its id falls in id order: pairs are ordered by id on equal scores,
+    /// and comparing numbers is cheaper than comparing ids.
+    let idRanks: [Int]
+    /// Per project, the number of each of its themes as listed (a repeat counts twice, as it
+    /// does when the themes themselves are compared), for counting those a reader shares.
+    private let themeLists: [[Int]]
+    private let themeNumbers: [ThemeID: Int]
 
     init(projects: [Project]) {
         self.projects = projects
         positions = Dictionary(projects.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let themes = Set(projects.flatMap(\.themes)).sorted()
         let themeNumbers = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
+        self.themeNumbers = themeNumbers
+        themeLists = projects.map { $0.themes.map { themeNumbers[$0]! } }
+        var idRanks = [Int](repeating: 0, count: projects.count)
+        for (rank, position) in projects.indices.sorted(by: { projects[$0].id < projects[$1].id }).enumerated() { idRanks[position] = rank }
+        self.idRanks = idRanks
         var counts = [Int](repeating: 0, count: themes.count)
         themeBits = projects.map { project in
             var bits = [UInt64](repeating: 0, count: (themes.count + 63) / 64)
@@ -45,6 +57,20 @@ struct ProjectSimilarity: Sendable {
                 return number
             }.sorted()
         }
+    }
+
+    /// A reader's interests as bits by theme number, for `sharedThemes`.
+    func themeMask(_ interests: Set<ThemeID>) -> [UInt64] {
+        var mask = [UInt64](repeating: 0, count: (themeNumbers.count + 63) / 64)
+        for theme in interests {
+            if let number = themeNumbers[theme] { mask[number / 64] |= 1 << UInt64(number % 64) }
+        }
+        return mask
+    }
+
+    /// How many of the themes of the project at `position` are in `mask`.
+    func sharedThemes(_ position: Int, _ mask: [UInt64]) -> Int {
+        themeLists[position].reduce(0) { count, number in mask[number / 64] & (1 << UInt64(number % 64)) != 0 ? count + 1 : count }
     }
 
     /// Where `project` is in `projects`, if it is one of them.

@@ -1,11 +1,17 @@
 import Foundation
 
 /// Values worked out once and shared by the threads that assemble readers' issues, by key.
-/// With `limit`, only the most recently added values are kept: enough when readers who share
-/// a value come one after another, as `send` orders them.
+/// A thread that asks for a value another is still working out waits for it rather than
+/// working it out again. With `limit`, only the most recently added values are kept: enough
+/// when readers who share a value come one after another, as `send` orders them.
 final class SharedCache<Value>: @unchecked Sendable {
+    private final class Slot: @unchecked Sendable {
+        let lock = NSLock()
+        var value: Value?
+    }
+
     private let lock = NSLock()
-    private var entries: [String: Value] = [:]
+    private var slots: [String: Slot] = [:]
     private var order: [String] = []
     private let limit: Int?
 
@@ -14,13 +20,21 @@ final class SharedCache<Value>: @unchecked Sendable {
     }
 
     func value(_ key: String, make: () -> Value) -> Value {
-        if let known = lock.withLock({ entries[key] }) { return known }
-        let made = make()
-        lock.withLock {
-            guard entries.updateValue(made, forKey: key) == nil, let limit else { return }
-            order.append(key)
-            if order.count > limit { entries[order.removeFirst()] = nil }
+        let slot = lock.withLock {
+            if let slot = slots[key] { return slot }
+            let slot = Slot()
+            slots[key] = slot
+            if let limit {
+                order.append(key)
+                if order.count > limit { slots[order.removeFirst()] = nil }
+            }
+            return slot
         }
-        return made
+        return slot.lock.withLock {
+            if let value = slot.value { return value }
+            let value = make()
+            slot.value = value
+            return value
+        }
     }
 }
