@@ -51,10 +51,22 @@ public final class EmailChannel: Channel, Sendable {
         try SMTPDispatcher(settings: smtp).run(deliveries, compose: { composer.compose($0, at: clock()) }, record: record)
     }
 
+    /// Sends messages already composed over the configured SMTP server, as connections free
+    /// up: SMTP on its own, for timing it against another client that sends ready messages.
+    public func send(composed messages: [EmailComposer.Message]) throws(ChannelFailure) -> [DeliveryOutcome] {
+        guard let smtp = settings.smtp else { throw ChannelFailure("no SMTP server is set; set email.smtp.url or BEACON_SMTP_URL") }
+        return try SMTPDispatcher(settings: smtp).run(composed: messages)
+    }
+
     /// The exact message one reader would receive, for `beacon preview --format eml`.
     public func message(for delivery: Delivery) throws(ChannelFailure) -> Data {
+        try addressedMessage(for: delivery).bytes
+    }
+
+    /// The message with its envelope sender and recipient.
+    public func addressedMessage(for delivery: Delivery) throws(ChannelFailure) -> EmailComposer.Message {
         guard let message = try composer().compose(delivery, at: clock()) else { throw ChannelFailure(Self.notToAPerson) }
-        return message.bytes
+        return message
     }
 
     static let notToAPerson = "email is written to subscribers and mailing lists, not to shared editions"

@@ -32,6 +32,15 @@ struct StageBenchmark: ParsableCommand {
     @Option(help: "Threads; every core by default.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Also time SMTP alone: send composed messages to this server (smtp://host:port).")
+    var smtpURL: String?
+
+    @Option(help: "How many of the composed messages to send over SMTP.")
+    var smtpMessages = 20_000
+
+    @Option(parsing: .upToNextOption, help: "The numbers of connections to time SMTP with.")
+    var smtpConnections: [Int] = [1, 2]
+
     func run() throws {
         guard let issueDate = CivilDate(parsing: asOf) else { throw ValidationError("--as-of \(asOf) is not a date; write YYYY-MM-DD") }
         let clock = Stopwatch()
@@ -78,6 +87,25 @@ struct StageBenchmark: ParsableCommand {
         report("building MIME", composing - rendering, count: assembled)
         report("assembly, rendering and MIME", assembly - loading + composing, count: assembled)
         print("average message bytes\t\(bytes.load(ordering: .relaxed) / max(assembled, 1))")
+
+        if let smtpURL {
+            let messages = Array((0..<copies.count).lazy.compactMap { issues[$0] }.prefix(smtpMessages).compactMap { try? email.addressedMessage(for: $0) })
+            for connections in smtpConnections {
+                var environment = ProcessInfo.processInfo.environment
+                environment["BEACON_SMTP_URL"] = smtpURL
+                environment["BEACON_SMTP_CONNECTIONS"] = "\(connections)"
+                // Settings read the environment as they load, so the server is set by loading again.
+                let withServer = try ConfigurationLoader.load(
+                    settingsFile: URL(fileURLWithPath: config), environment: environment,
+                    sections: [EmailChannel.settings].compactMap { $0 }, ignoringOtherSections: true).configuration
+                guard let channel = EmailChannel.make(withServer, environment: environment, state: MemoryChannelState()).channel as? EmailChannel
+                else { throw ValidationError("the SMTP settings are not usable; run `beacon check`") }
+                let started = clock.lap()
+                let outcomes = try channel.send(composed: messages)
+                let sent = outcomes.filter { if case .delivered = $0 { true } else { false } }.count
+                report("SMTP, \(connections) connection\(connections == 1 ? "" : "s")", clock.lap() - started, count: sent)
+            }
+        }
 
         if let keys {
             let inListOrder = (0..<copies.count).sorted { copies.listed($0) < copies.listed($1) }.compactMap { issues[$0] }

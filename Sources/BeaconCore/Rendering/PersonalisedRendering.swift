@@ -20,34 +20,32 @@ struct PersonalisedRendering: Sendable {
     /// more whole lines; filling joins them with line breaks again.
     init(rendered: String, format: DigestFormat) {
         self.format = format
-        let fixed = { (lines: Substring) in
-            Part.fixed(format == .text ? PlainTextWrapper.wrap(String(lines)) : String(lines))
+        let fixed = { (bytes: ArraySlice<UInt8>) in
+            let lines = String(decoding: bytes, as: UTF8.self)
+            return Part.fixed(format == .text ? PlainTextWrapper.wrap(lines) : lines)
         }
+        let bytes = Array(rendered.utf8)
+        let newline = UInt8(ascii: "\n")
         var parts: [Part] = []
-        var rest = rendered[...]
-        // Only a line with a mark is cut out; the text between them stays in one piece.
-        while let mark = rest.utf8.firstIndex(of: Self.markLead) {
-            let lineStart = rest.utf8[..<mark].lastIndex(of: UInt8(ascii: "\n")).map { rest.utf8.index(after: $0) } ?? rest.startIndex
-            let lineEnd = rest.utf8[mark...].firstIndex(of: UInt8(ascii: "\n")) ?? rest.endIndex
-            let line = rest[lineStart..<lineEnd]
-            guard Self.hasMark(line) else {
-                // Another private-use character: not a mark, so the line stays fixed.
-                let next = lineEnd == rest.endIndex ? lineEnd : rest.utf8.index(after: lineEnd)
-                if next == rest.endIndex { break }
-                parts.append(fixed(rest[rest.startIndex..<lineEnd]))
-                rest = rest[next...]
-                continue
-            }
-            if lineStart > rest.startIndex { parts.append(fixed(rest[rest.startIndex..<rest.utf8.index(before: lineStart)])) }
-            parts.append(.personal(line))
-            guard lineEnd < rest.endIndex else {
-                rest = rest[rest.endIndex...]
+        var start = 0
+        var search = 0
+        // Only a line with a mark is cut out; the text between such lines stays in one piece.
+        while let mark = bytes[search...].firstIndex(of: Self.markLead) {
+            let lineStart = bytes[start..<mark].lastIndex(of: newline).map { $0 + 1 } ?? start
+            let lineEnd = bytes[mark...].firstIndex(of: newline) ?? bytes.count
+            let line = String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self)
+            search = min(lineEnd + 1, bytes.count)
+            // Another private-use character is not a mark: its line stays in the fixed text.
+            guard Self.hasMark(Substring(line)) else { continue }
+            if lineStart > start { parts.append(fixed(bytes[start..<(lineStart - 1)])) }
+            parts.append(.personal(Substring(line)))
+            start = search
+            if lineEnd == bytes.count {
                 self.parts = parts
                 return
             }
-            rest = rest[rest.utf8.index(after: lineEnd)...]
         }
-        parts.append(fixed(rest))
+        parts.append(fixed(bytes[start...]))
         self.parts = parts
     }
 

@@ -17,15 +17,21 @@ enum PlainTextWrapper {
         if line.dropFirst(indentation.count).hasPrefix("- ") { hanging += "  " }
         var lines: [String] = []
         var current = ""
+        // Lengths in characters, kept as the line grows rather than counted again per word.
+        var length = 0
         for word in line.dropFirst(indentation.count).split(separator: " ", omittingEmptySubsequences: true) {
-            let prefix = lines.isEmpty ? String(indentation) : hanging
+            let wordLength = word.count
             if current.isEmpty {
+                let prefix = lines.isEmpty ? String(indentation) : hanging
                 current = prefix + word
-            } else if current.count + 1 + word.count <= width {
+                length = prefix.count + wordLength
+            } else if length + 1 + wordLength <= width {
                 current += " " + word
+                length += 1 + wordLength
             } else {
                 lines.append(current)
                 current = hanging + word
+                length = hanging.count + wordLength
             }
         }
         lines.append(current)

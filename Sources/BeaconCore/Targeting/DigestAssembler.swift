@@ -52,31 +52,32 @@ public struct DigestAssembler: Sendable {
                 return Candidate(score: score.score, date: Self.date(of: pair), source: .match(index))
             }
         }
-        if wanted.contains(.notices) {
-            candidates += notices(definition: definition, window: window, reader: reader, issueDate: issueDate).map(Candidate.init)
-        }
+        let notices = wanted.contains(.notices) ? notices(definition: definition, window: window, reader: reader, issueDate: issueDate) : []
         let actions = wanted.contains(.actions) ? actions(window: window, reader: reader, issueDate: issueDate) : []
+        let built = notices + actions
+        candidates += notices.indices.map { Candidate(built: built, at: $0) }
         let key = { (candidate: Candidate) -> String in
             switch candidate.source {
             case .highlight(let index): Self.key(of: context.projectsWithNews[index])
             case .match(let index): Self.key(of: matches.listed[index])
-            case .built(let item): item.key
+            case .built(let index): built[index].key
             }
         }
         let build = { (candidate: Candidate) -> DigestItem in
             switch candidate.source {
             case .highlight(let index):
                 let project = context.projectsWithNews[index]
-                return highlight(project, news: context.news[project.id]!, strongest: matches.strongest[project.id], reader: reader, issueDate: issueDate)
+                return highlight(project, news: context.news[project.id]!, strongest: matches.strongest[context.newsPositions[index]], reader: reader,
+                                 issueDate: issueDate)
             case .match(let index):
                 return match(matches.listed[index], reader: reader, issueDate: issueDate)
-            case .built(let item):
-                return item
+            case .built(let index):
+                return built[index]
             }
         }
         // A network's actions are its follow-up between meetings: all of them are listed,
         // outside the budget, which the rest of the page shares.
-        var kept = Ranking.ordered(actions.map(Candidate.init), key: key).map(build)
+        var kept = Ranking.ordered(actions.indices.map { Candidate(built: built, at: notices.count + $0) }, key: key).map(build)
         var budgeted = 0
         var words = 0
         for candidate in Ranking(candidates, wanted: definition.budget.items, key: key) {
@@ -152,7 +153,7 @@ public struct DigestAssembler: Sendable {
             let project = context.projectsWithNews[index]
             var score = RelevanceScore(score: context.newsScores[index])
             score.add(project, for: reader, sharedThemes: similarity.sharedThemes(context.newsPositions[index], interests))
-            if reader.network == nil, let pair = matches.strongest[project.id], let reason = pair.reason {
+            if reader.network == nil, let pair = matches.strongest[context.newsPositions[index]], let reason = pair.reason {
                 score.add(pair.weight, reason)
             }
             return Candidate(score: score.score, date: context.newsDates[index], source: .highlight(index))

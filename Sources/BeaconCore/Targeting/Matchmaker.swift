@@ -23,8 +23,9 @@ struct MatchPair {
 struct ReaderMatches: Sendable {
     /// Strongest first.
     let pairs: [MatchPair]
-    /// Each project's strongest pair as the match, for the reason its highlight gives.
-    let strongest: [ProjectID: MatchPair]
+    /// Each project's strongest pair as the match, by the project's position among the
+    /// similarity's projects, for the reason its highlight gives.
+    let strongest: [Int: MatchPair]
     /// The pairs the similar-projects section may show, strongest first: a subscriber's match
     /// with news of its own already stands in the highlights, and each project appears in at
     /// most `DigestAssembler.matchesPerProject` pairs, so one cluster cannot fill the page.
@@ -58,8 +59,8 @@ struct Matchmaker {
                 return MatchPair(
                     anchor: anchor, match: match, matchPosition: candidate.match, score: candidate.score, introducesBoth: introducesBoth)
             }
-            var strongest: [ProjectID: MatchPair] = [:]
-            for pair in pairs where strongest[pair.match.id] == nil { strongest[pair.match.id] = pair }
+            var strongest: [Int: MatchPair] = [:]
+            for pair in pairs where strongest[pair.matchPosition] == nil { strongest[pair.matchPosition] = pair }
             var appearances: [ProjectID: Int] = [:]
             var listed: [MatchPair] = []
             for pair in pairs where introducesBoth || context.news[pair.match.id] == nil {

@@ -5,8 +5,10 @@ struct Candidate {
         case highlight(Int)
         /// By position in the reader's listed pairs.
         case match(Int)
-        /// Notices and actions are few, so they are built straight away.
-        case built(DigestItem)
+        /// Notices and actions are few, so they are built straight away: by position in the
+        /// reader's built items. Positions keep a candidate free of references, so moving
+        /// thousands of them costs no reference counting.
+        case built(Int)
     }
 
     let score: Int
@@ -19,8 +21,8 @@ struct Candidate {
         self.source = source
     }
 
-    init(_ item: DigestItem) {
-        self.init(score: item.score, date: item.date, source: .built(item))
+    init(built items: [DigestItem], at index: Int) {
+        self.init(score: items[index].score, date: items[index].date, source: .built(index))
     }
 }
 

@@ -2,10 +2,18 @@ import BeaconCore
 import Foundation
 
 /// Sends messages over a few SMTP connections at once, each on its own thread (libcurl
-/// blocks, so it stays off Swift's cooperative pool). Temporary refusals are retried with
-/// backoff a bounded number of times; permanent ones are recorded and the rest carry on; a
-/// server that cannot be used at all stops the run with one clear error.
+/// blocks, so it stays off Swift's cooperative pool). Messages are composed on other threads,
+/// one per core, a little ahead of the connections, so a connection never waits for its next
+/// message to be rendered. Temporary refusals are retried with backoff a bounded number of
+/// times; permanent ones are recorded and the rest carry on; a server that cannot be used at
+/// all stops the run with one clear error.
 final class SMTPDispatcher: @unchecked Sendable {
+    /// A message ready to send, with the delivery it is for (none when sending composed messages).
+    struct Outgoing: Sendable {
+        let delivery: Delivery?
+        let message: EmailComposer.Message
+    }
+
     private let settings: SMTPSettings
     private let lock = NSLock()
     private var nextSend = Date.distantPast
@@ -15,35 +23,70 @@ final class SMTPDispatcher: @unchecked Sendable {
         self.settings = settings
     }
 
-    /// Pulls deliveries (one worker at a time, so the sequence need not be thread-safe) until
-    /// they run out or the server fails; each worker composes its own messages, and `record`
-    /// is called from worker threads as each delivery completes.
+    /// Pulls deliveries (one composer at a time, so the sequence need not be thread-safe)
+    /// until they run out or the server fails; `record` is called from connection threads as
+    /// each delivery completes. What was composed but not sent when the server failed stays
+    /// unrecorded, so pending for the next run.
     func run(
         _ deliveries: some Sequence<Delivery>, compose: @escaping @Sendable (Delivery) -> EmailComposer.Message?,
         record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
     ) throws(ChannelFailure) {
         let source = WorkSource(deliveries)
-        let group = DispatchGroup()
-        for index in 0..<settings.connections {
-            group.enter()
-            let worker = Thread { [self] in
-                let connection = SMTPConnection(settings: settings)
+        let queue = OutgoingQueue(capacity: 16 * settings.connections)
+        let composers = DispatchGroup()
+        for index in 0..<ProcessInfo.processInfo.activeProcessorCount {
+            composers.enter()
+            start("beacon-compose-\(index + 1)") { [self] in
                 while let delivery = take(from: source) {
-                    guard let message = compose(delivery) else {
+                    if let message = compose(delivery) {
+                        guard queue.push(Outgoing(delivery: delivery, message: message)) else { break }
+                    } else {
                         record(delivery, .failed(EmailChannel.notToAPerson))
-                        continue
                     }
+                }
+                composers.leave()
+            }
+        }
+        start("beacon-compose-done") {
+            composers.wait()
+            queue.close()
+        }
+        try send(queue, record: { outgoing, outcome in record(outgoing.delivery!, outcome) })
+    }
+
+    /// Sends messages already composed, in order of `messages` as connections free up.
+    func run(composed messages: [EmailComposer.Message]) throws(ChannelFailure) -> [DeliveryOutcome] {
+        let queue = OutgoingQueue(capacity: messages.count)
+        for message in messages { _ = queue.push(Outgoing(delivery: nil, message: message)) }
+        queue.close()
+        let outcomes = Outcomes()
+        try send(queue, record: { _, outcome in outcomes.append(outcome) })
+        return outcomes.all
+    }
+
+    private func send(_ queue: OutgoingQueue, record: @escaping @Sendable (Outgoing, DeliveryOutcome) -> Void) throws(ChannelFailure) {
+        let connections = DispatchGroup()
+        for index in 0..<settings.connections {
+            connections.enter()
+            start("beacon-smtp-\(index + 1)") { [self] in
+                let connection = SMTPConnection(settings: settings)
+                while lock.withLock({ failure == nil }), let outgoing = queue.pop() {
                     // Unrecorded when the server cannot be used at all: the delivery stays
                     // pending for the next run instead of using up one of its attempts.
-                    if let outcome = send(message, over: connection) { record(delivery, outcome) }
+                    if let outcome = send(outgoing.message, over: connection) { record(outgoing, outcome) }
                 }
-                group.leave()
+                connections.leave()
             }
-            worker.name = "beacon-smtp-\(index + 1)"
-            worker.start()
         }
-        group.wait()
+        connections.wait()
+        queue.close()
         if let failure { throw failure }
+    }
+
+    private func start(_ name: String, _ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.name = name
+        thread.start()
     }
 
     private func take(from source: WorkSource) -> Delivery? {
@@ -86,7 +129,7 @@ final class SMTPDispatcher: @unchecked Sendable {
     }
 }
 
-/// The deliveries still to send. Only touched under the dispatcher's lock.
+/// The deliveries still to compose. Only touched under the dispatcher's lock.
 private final class WorkSource: @unchecked Sendable {
     private let pull: () -> Delivery?
 
@@ -96,4 +139,13 @@ private final class WorkSource: @unchecked Sendable {
     }
 
     func next() -> Delivery? { pull() }
+}
+
+/// Outcomes of composed messages, from every connection.
+private final class Outcomes: @unchecked Sendable {
+    private let lock = NSLock()
+    private var outcomes: [DeliveryOutcome] = []
+
+    func append(_ outcome: DeliveryOutcome) { lock.withLock { outcomes.append(outcome) } }
+    var all: [DeliveryOutcome] { lock.withLock { outcomes } }
 }
