@@ -48,9 +48,7 @@ struct Matchmaker {
     /// Pairs for `reader` where one side has news in the window, so the same introduction is
     /// not repeated issue after issue.
     func matches(in context: IssueContext, window: DateWindow, for reader: Reader) -> ReaderMatches {
-        guard let (key, candidates, introducesBoth) = candidates(among: context.projects, scope: context.scope, for: reader) else {
-            return .none
-        }
+        guard let (key, candidates, introducesBoth) = candidates(in: context, window: window, for: reader) else { return .none }
         return withNews.value("\(key)|\(window.start)") {
             let pairs = candidates.compactMap { candidate -> MatchPair? in
                 let match = similarity.projects[candidate.match]
@@ -74,12 +72,12 @@ struct Matchmaker {
     }
 
     /// The candidate pairs for `reader`, strongest first, named for the cache; nil for a
-    /// reader who is shown no pairs (a shared edition). `scope` names the set of `projects`
-    /// (the digest's funds and the issue date).
+    /// reader who is shown no pairs (a shared edition).
     private func candidates(
-        among projects: [Project], scope: String, for reader: Reader
+        in context: IssueContext, window: DateWindow, for reader: Reader
     ) -> (key: String, candidates: [MatchCandidate], introducesBoth: Bool)? {
-        let live = { projects.filter { $0.status != .withdrawn }.compactMap(similarity.position) }
+        let scope = context.scope
+        let live = { context.projects.filter { $0.status != .withdrawn }.compactMap(similarity.position) }
         if let own = reader.organisation, reader.network == nil {
             let key = "\(scope)|organisation:\(own.key)"
             if let anchored = cache.value(key, make: { anchoredPairs(live(), organisation: own.key) }) {
@@ -96,8 +94,11 @@ struct Matchmaker {
             return (interests, proven, false)
         }
         guard let network = reader.network else { return nil }
-        let key = "\(scope)|network:\(network.id)"
-        return (key, cache.value(key, make: { networkPairs(live(), network: network) }) ?? [], true)
+        // A network sees every pair in its scope, so only pairs with news are worked out at all:
+        // a national register has millions of pairs, most of them with nothing new.
+        let key = "\(scope)|\(window.start)|network:\(network.id)"
+        let hasNews = Set(context.newsPositions)
+        return (key, cache.value(key, make: { networkPairs(live(), network: network, hasNews: hasNews.contains) }) ?? [], true)
     }
 
     /// Each other organisation's project paired with the organisation's most similar one;
@@ -116,20 +117,31 @@ struct Matchmaker {
         return sorted(pairs)
     }
 
-    /// Every pair of projects in the network's scope from different organisations.
-    private func networkPairs(_ live: [Int], network: Audience) -> [MatchCandidate] {
+    /// Every pair of projects in the network's scope from different organisations, one of
+    /// them with news.
+    private func networkPairs(_ live: [Int], network: Audience, hasNews: (Int) -> Bool) -> [MatchCandidate] {
         let scope = live.filter { position in
             let project = similarity.projects[position]
             return (network.sectors.isEmpty && network.themes.isEmpty) || network.sectors.contains(project.organisation.sector)
                 || project.themes.contains(where: network.themes.contains)
         }
+        let news = scope.map(hasNews)
+        // Organisations by number: comparing names for every pair cost more than scoring it.
+        var organisations: [String: Int] = [:]
+        let organisation = scope.map { position -> Int in
+            let key = similarity.projects[position].organisation.key
+            if let known = organisations[key] { return known }
+            organisations[key] = organisations.count
+            return organisations.count - 1
+        }
         var pairs: [MatchCandidate] = []
-        for (index, first) in scope.enumerated() {
-            let firstProject = similarity.projects[first]
-            for second in scope[(index + 1)...] where similarity.projects[second].organisation.key != firstProject.organisation.key {
+        for index in scope.indices {
+            let first = scope[index]
+            for other in (index + 1)..<scope.count where (news[index] || news[other]) && organisation[other] != organisation[index] {
+                let second = scope[other]
                 let score = similarity.score(first, second)
                 guard score >= ProjectSimilarity.threshold else { continue }
-                let (anchor, match) = firstProject.id < similarity.projects[second].id ? (first, second) : (second, first)
+                let (anchor, match) = similarity.idRanks[first] < similarity.idRanks[second] ? (first, second) : (second, first)
                 pairs.append(MatchCandidate(anchor: anchor, match: match, score: score))
             }
         }
