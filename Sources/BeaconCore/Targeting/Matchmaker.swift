@@ -21,8 +21,6 @@ struct MatchPair {
 
 /// The pairs one kind of reader's issue draws on: those with news in the window.
 struct ReaderMatches: Sendable {
-    /// Strongest first.
-    let pairs: [MatchPair]
     /// Each project's strongest pair as the match, by the project's position among the
     /// similarity's projects, for the reason its highlight gives.
     let strongest: [Int: MatchPair]
@@ -31,7 +29,7 @@ struct ReaderMatches: Sendable {
     /// most `DigestAssembler.matchesPerProject` pairs, so one cluster cannot fill the page.
     let listed: [MatchPair]
 
-    static let none = ReaderMatches(pairs: [], strongest: [:], listed: [])
+    static let none = ReaderMatches(strongest: [:], listed: [])
 }
 
 /// Finds similar projects in other organisations: the report's "similar projects proposed by
@@ -50,38 +48,40 @@ struct Matchmaker {
     func matches(in context: IssueContext, window: DateWindow, for reader: Reader) -> ReaderMatches {
         guard let (key, candidates, introducesBoth) = candidates(in: context, window: window, for: reader) else { return .none }
         return withNews.value("\(key)|\(window.start)") {
-            let pairs = candidates.compactMap { candidate -> MatchPair? in
-                let match = similarity.projects[candidate.match]
-                let anchor = candidate.anchor.map { similarity.projects[$0] }
-                guard context.news[match.id] != nil || anchor.map({ context.news[$0.id] != nil }) ?? false else { return nil }
-                return MatchPair(
-                    anchor: anchor, match: match, matchPosition: candidate.match, score: candidate.score, introducesBoth: introducesBoth)
-            }
+            let candidates = candidates()
+            var hasNews = [Bool](repeating: false, count: similarity.projects.count)
+            for position in context.newsPositions { hasNews[position] = true }
+            // Pairs are made one at a time and kept only if they serve: a network's scope can
+            // hold a million pairs with news, of which the page shows a handful.
             var strongest: [Int: MatchPair] = [:]
-            for pair in pairs where strongest[pair.matchPosition] == nil { strongest[pair.matchPosition] = pair }
-            var appearances: [ProjectID: Int] = [:]
+            var appearances: [Int: Int] = [:]
             var listed: [MatchPair] = []
-            for pair in pairs where introducesBoth || context.news[pair.match.id] == nil {
-                let involved = [pair.match.id] + (introducesBoth ? [pair.anchor?.id].compactMap { $0 } : [])
+            for candidate in candidates where hasNews[candidate.match] || candidate.anchor.map({ hasNews[$0] }) ?? false {
+                let pair = { MatchPair(
+                    anchor: candidate.anchor.map { similarity.projects[$0] }, match: similarity.projects[candidate.match],
+                    matchPosition: candidate.match, score: candidate.score, introducesBoth: introducesBoth) }
+                if !introducesBoth, strongest[candidate.match] == nil { strongest[candidate.match] = pair() }
+                guard introducesBoth || !hasNews[candidate.match] else { continue }
+                let involved = [candidate.match] + (introducesBoth ? [candidate.anchor].compactMap { $0 } : [])
                 guard involved.allSatisfy({ appearances[$0, default: 0] < DigestAssembler.matchesPerProject }) else { continue }
                 involved.forEach { appearances[$0, default: 0] += 1 }
-                listed.append(pair)
+                listed.append(pair())
             }
-            return ReaderMatches(pairs: pairs, strongest: strongest, listed: listed)
+            return ReaderMatches(strongest: strongest, listed: listed)
         }
     }
 
-    /// The candidate pairs for `reader`, strongest first, named for the cache; nil for a
-    /// reader who is shown no pairs (a shared edition).
+    /// The candidate pairs for `reader`, strongest first, named for the cache and worked out
+    /// when asked; nil for a reader who is shown no pairs (a shared edition).
     private func candidates(
         in context: IssueContext, window: DateWindow, for reader: Reader
-    ) -> (key: String, candidates: [MatchCandidate], introducesBoth: Bool)? {
+    ) -> (key: String, candidates: () -> [MatchCandidate], introducesBoth: Bool)? {
         let scope = context.scope
         let live = { context.projects.filter { $0.status != .withdrawn }.compactMap(similarity.position) }
         if let own = reader.organisation, reader.network == nil {
             let key = "\(scope)|organisation:\(own.key)"
             if let anchored = cache.value(key, make: { anchoredPairs(live(), organisation: own.key) }) {
-                return (key, anchored, false)
+                return (key, { anchored }, false)
             }
             // A reader with no project of their own is shown proven work in their interests.
             let interests = "\(scope)|interests:\(reader.interests.map(\.rawValue).sorted().joined(separator: ","))"
@@ -91,14 +91,15 @@ struct Matchmaker {
                     return project.evaluation.kind == .independent && project.themes.contains(where: reader.interests.contains)
                 }.map { MatchCandidate(anchor: nil, match: $0, score: 0) }
             }) ?? []
-            return (interests, proven, false)
+            return (interests, { proven }, false)
         }
         guard let network = reader.network else { return nil }
-        // A network sees every pair in its scope, so only pairs with news are worked out at all:
-        // a national register has millions of pairs, most of them with nothing new.
-        let key = "\(scope)|\(window.start)|network:\(network.id)"
-        let hasNews = Set(context.newsPositions)
-        return (key, cache.value(key, make: { networkPairs(live(), network: network, hasNews: hasNews.contains) }) ?? [], true)
+        // A network sees every pair in its scope, so only pairs with news in the window are
+        // worked out at all: a national register has millions of pairs, most with nothing new.
+        return ("\(scope)|network:\(network.id)", {
+            let hasNews = Set(context.newsPositions)
+            return networkPairs(live(), network: network, hasNews: hasNews.contains)
+        }, true)
     }
 
     /// Each other organisation's project paired with the organisation's most similar one;
@@ -114,7 +115,8 @@ struct Matchmaker {
                 pairs.append(MatchCandidate(anchor: anchor, match: match, score: score))
             }
         }
-        return sorted(pairs)
+        sort(&pairs)
+        return pairs
     }
 
     /// Every pair of projects in the network's scope from different organisations, one of
@@ -145,21 +147,32 @@ struct Matchmaker {
                 pairs.append(MatchCandidate(anchor: anchor, match: match, score: score))
             }
         }
-        return sorted(pairs)
+        sort(&pairs)
+        return pairs
     }
 
     /// Strongest first; ties by the match's id, then the anchor's.
-    private func sorted(_ pairs: [MatchCandidate]) -> [MatchCandidate] {
+    private func sort(_ pairs: inout [MatchCandidate]) {
         let rank = similarity.idRanks
-        return pairs.sorted {
+        pairs.sort {
             ($0.score, rank[$1.match], rank[$1.anchor ?? $1.match]) > ($1.score, rank[$0.match], rank[$0.anchor ?? $0.match])
         }
     }
 }
 
-/// A pair by the projects' positions, before a reader's news is known.
+/// A pair by the projects' positions, before a reader's news is known. Sixteen bytes: a
+/// network's scope can give millions of them.
 struct MatchCandidate: Sendable {
-    let anchor: Int?
-    let match: Int
+    private let anchorPosition: Int32
+    private let matchPosition: Int32
     let score: Double
+
+    init(anchor: Int?, match: Int, score: Double) {
+        anchorPosition = anchor.map(Int32.init) ?? -1
+        matchPosition = Int32(match)
+        self.score = score
+    }
+
+    var anchor: Int? { anchorPosition < 0 ? nil : Int(anchorPosition) }
+    var match: Int { Int(matchPosition) }
 }
