@@ -1882,15 +1882,20 @@ def report(stage, seconds, count):
     print(f"{stage}\t{seconds:.3f}\t{count}", flush=True)
 
 
-def assemble_all(config, assembler, as_of):
-    """Every email copy with something new (or whose digest is sent when empty), in Beacon's order."""
+def assemble_all(config, assembler, as_of, limit=None):
+    """Every email copy with something new (or whose digest is sent when empty), in Beacon's
+    order; with `limit`, only the first that many copies of each digest."""
     issues = []
     for digest in config.digests:
+        made = 0
         for reader in recipients(config, digest):
+            if limit is not None and made >= limit:
+                break
             start, end = window(digest, reader, as_of)
             issue = assembler.assemble(digest, reader, start, end)
             if not issue.empty or digest.send_when_empty:
                 issues.append(issue)
+                made += 1
     return issues
 
 
@@ -1918,6 +1923,7 @@ def main():
     parser.add_argument("--keys", help="write digest<TAB>reader<TAB>section:key … for every copy here")
     parser.add_argument("--smtp", help="HOST:PORT of a server to send to")
     parser.add_argument("--messages", type=int, default=0, help="how many messages to send over --smtp")
+    parser.add_argument("--copies", type=int, help="only the first this many copies of each digest (shared work is still done in full)")
     args = parser.parse_args()
     as_of = parse_date(args.as_of)
     if as_of is None:
@@ -1933,7 +1939,7 @@ def main():
     loaded = time.perf_counter()
     report("load and validate", loaded - clock, len(config.subscribers))
 
-    issues = assemble_all(config, Assembler(config), as_of)
+    issues = assemble_all(config, Assembler(config), as_of, args.copies)
     assembled = time.perf_counter()
     report("targeting and assembly", assembled - loaded, len(issues))
 
