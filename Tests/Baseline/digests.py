@@ -865,6 +865,22 @@ class Similarity:
             len(self.words[a] & self.words[b]) / math.sqrt(float(count_a * count_b))
         return 0.6 * themes + 0.4 * text
 
+    def scores(self, a, others):
+        """score(a, b) for each b in `others`: the same sums, in one loop, since matchmaking
+        compares every pair of a large register."""
+        mask_a, words_a, count_a = self.masks[a], self.words[a], self.word_counts[a]
+        masks, words, counts, cache = self.masks, self.words, self.word_counts, self.theme_scores
+        result = []
+        for b in others:
+            key = (mask_a, masks[b])
+            themes = cache.get(key)
+            if themes is None:
+                themes = cache[key] = self.theme_score(*key)
+            count_b = counts[b]
+            text = 0.0 if not count_a or not count_b else len(words_a & words[b]) / math.sqrt(float(count_a * count_b))
+            result.append(0.6 * themes + 0.4 * text)
+        return result
+
 
 # ---------------------------------------------------------------------------------------------
 # Matchmaking: pairs of projects in different organisations worth a phone call.
@@ -903,13 +919,11 @@ def anchored_pairs(similarity, live, organisation):
     for match in live:
         if projects[match].organisation.key == organisation:
             continue
-        best, best_score = None, -1.0
-        for anchor in anchors:
-            score = similarity.score(anchor, match)
-            # The highest score; among equals, the anchor with the smaller id.
-            if score > best_score or (score == best_score and projects[anchor].id < projects[best].id):
-                best, best_score = anchor, score
+        scores = similarity.scores(match, anchors)
+        best_score = max(scores)
         if best_score >= SIMILARITY_THRESHOLD:
+            # Among equally similar anchors, the one with the smallest id.
+            best = min((a for a, s in zip(anchors, scores) if s == best_score), key=lambda a: projects[a].id)
             pairs.append((best, match, best_score))
     return sort_pairs(similarity, pairs)
 
@@ -928,13 +942,11 @@ def network_pairs(similarity, live, network):
     scope = [p for p in live if everyone or projects[p].organisation.sector in network.sectors
              or any(t in network.themes for t in projects[p].themes)]
     pairs = []
-    score = similarity.score
+    organisations = {p: projects[p].organisation.key for p in scope}
     for index, first in enumerate(scope):
-        first_org, first_id = projects[first].organisation.key, projects[first].id
-        for second in scope[index + 1:]:
-            if projects[second].organisation.key == first_org:
-                continue
-            value = score(first, second)
+        first_id = projects[first].id
+        others = [p for p in scope[index + 1:] if organisations[p] != organisations[first]]
+        for second, value in zip(others, similarity.scores(first, others)):
             if value >= SIMILARITY_THRESHOLD:
                 pairs.append((first, second, value) if first_id < projects[second].id else (second, first, value))
     return sort_pairs(similarity, pairs)
@@ -1134,7 +1146,9 @@ class IssueContext:
     projects: list
     news: dict
     live: list  # not withdrawn: what the fund figures count and matchmaking pairs
-    highlights: list  # (project, news, base score, news reasons, date, stale) for projects with news
+    # Per project with news: (project, news, score before the reader's part, news reasons, date,
+    # stale contact date, key, -date ordinal), from highlight_base.
+    highlights: list
     figures: dict
     scope: str
 

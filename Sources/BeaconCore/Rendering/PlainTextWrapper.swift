@@ -19,8 +19,10 @@ enum PlainTextWrapper {
         var current = ""
         // Lengths in characters, kept as the line grows rather than counted again per word.
         var length = 0
-        for word in line.dropFirst(indentation.count).split(separator: " ", omittingEmptySubsequences: true) {
-            let wordLength = word.count
+        // Split and measured by bytes where a word is ASCII: counting characters is what costs.
+        for bytes in line.dropFirst(indentation.count).utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: true) {
+            let word = Substring(bytes)
+            let wordLength = bytes.allSatisfy { $0 < 0x80 } ? bytes.count : word.count
             if current.isEmpty {
                 let prefix = lines.isEmpty ? String(indentation) : hanging
                 current = prefix + word

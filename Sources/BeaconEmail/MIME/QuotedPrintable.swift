@@ -8,62 +8,74 @@ enum QuotedPrintable {
     static func encode(_ text: String) -> [UInt8] {
         var text = text
         return text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 8)
-            var start = 0
-            while true {
-                let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
-                var end = newline ?? bytes.count
-                if newline != nil, end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &output)
-                guard let newline else { break }
-                output.append(13)
-                output.append(10)
-                start = newline + 1
+            // At most three bytes for each, and a soft break for every 25 encoded ones.
+            let bound = bytes.count * 3 + bytes.count / 4 + 16
+            return [UInt8](unsafeUninitializedCapacity: bound) { output, written in
+                var writer = Writer(output: output)
+                var start = 0
+                while true {
+                    let newline = bytes[start...].firstIndex(of: UInt8(ascii: "\n"))
+                    var end = newline ?? bytes.count
+                    if newline != nil, end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    encodeLine(UnsafeBufferPointer(rebasing: bytes[start..<end]), into: &writer)
+                    guard let newline else { break }
+                    writer.put(13)
+                    writer.put(10)
+                    start = newline + 1
+                }
+                written = writer.count
             }
-            return output
+        }
+    }
+
+    /// Writes into memory sized for the worst case, so no byte checks for room.
+    private struct Writer {
+        let output: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        mutating func put(_ byte: UInt8) {
+            output[count] = byte
+            count += 1
         }
     }
 
     private static let fromPrefix = Array("From ".utf8)
 
-    private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+    /// Bytes written as themselves anywhere in a line: printable ASCII but "=". Space and tab
+    /// are literal too except at a line's end; "F" and "." are checked at a line's start.
+    private static let literal: [Bool] = (0...255).map { (byte: Int) -> Bool in
+        let printable = (33...126).contains(byte) && byte != 61  // "="
+        return printable || byte == 32 || byte == 9  // space, tab
+    }
+
+    private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout Writer) {
         var lineLength = 0
         let last = bytes.count - 1
         for index in bytes.indices {
             let byte = bytes[index]
-            let literal: Bool
-            switch byte {
-            case UInt8(ascii: " "), UInt8(ascii: "\t"):
+            var plain = literal[Int(byte)]
+            if index == last, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 // Whitespace at the end of a line is lost in transit unless encoded.
-                literal = index != last
-            case UInt8(ascii: "F") where index == 0 && bytes.starts(with: fromPrefix):
-                // Some mail stores turn a line starting "From " into ">From ".
-                literal = false
-            case UInt8(ascii: ".") where index == 0:
-                // A lone "." ends SMTP DATA; servers undo dot-stuffing, but encoding is safer still.
-                literal = false
-            case UInt8(ascii: "="):
-                literal = false
-            case 33...126:
-                literal = true
-            default:
-                literal = false
+                plain = false
+            } else if index == 0, byte == UInt8(ascii: ".") || (byte == UInt8(ascii: "F") && bytes.starts(with: fromPrefix)) {
+                // A lone "." ends SMTP DATA, and some mail stores turn a line starting "From "
+                // into ">From ": both are encoded, though servers undo dot-stuffing.
+                plain = false
             }
-            let width = literal ? 1 : 3
+            let width = plain ? 1 : 3
             // Leave room for the "=" of a soft line break unless this is the line's last token.
             if lineLength + width > (index == last ? maximumLineLength : maximumLineLength - 1) {
-                output.append(UInt8(ascii: "="))
-                output.append(13)
-                output.append(10)
+                output.put(UInt8(ascii: "="))
+                output.put(13)
+                output.put(10)
                 lineLength = 0
             }
-            if literal {
-                output.append(byte)
+            if plain {
+                output.put(byte)
             } else {
-                output.append(UInt8(ascii: "="))
-                output.append(digits[Int(byte >> 4)])
-                output.append(digits[Int(byte & 0x0F)])
+                output.put(UInt8(ascii: "="))
+                output.put(digits[Int(byte >> 4)])
+                output.put(digits[Int(byte & 0x0F)])
             }
             lineLength += width
         }
