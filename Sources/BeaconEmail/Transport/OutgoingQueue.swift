@@ -4,7 +4,8 @@ import Foundation
 /// ahead of sending and a large run never holds many messages in memory.
 final class OutgoingQueue: @unchecked Sendable {
     private let condition = NSCondition()
-    private var items: [SMTPDispatcher.Outgoing] = []
+    /// Taken messages are cleared at once, so a sent message is not held until the next compaction.
+    private var items: [SMTPDispatcher.Outgoing?] = []
     private var head = 0
     private var closed = false
     private let capacity: Int
@@ -31,6 +32,7 @@ final class OutgoingQueue: @unchecked Sendable {
         while head == items.count, !closed { condition.wait() }
         guard head < items.count else { return nil }
         let item = items[head]
+        items[head] = nil
         head += 1
         if head > 1024, head * 2 > items.count {
             items.removeFirst(head)
