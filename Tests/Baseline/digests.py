@@ -210,6 +210,9 @@ class Project:
     # The project's own part of every reader's relevance: how it was evaluated, what it saved.
     own_reasons: list = field(default_factory=list)
     own_score: int = 0
+    # What a reader's relevance depends on: the organisation as compared, and the theme list.
+    organisation_profile: tuple = None
+    themes_key: tuple = None
 
 
 @dataclass(slots=True)
@@ -790,6 +793,9 @@ def load(path):
     for project in config.projects:
         project.own_reasons = own_reasons(project)
         project.own_score = sum(weight for weight, _ in project.own_reasons)
+        org = project.organisation
+        project.organisation_profile = (org.key, org.sector, org.region, org.size)
+        project.themes_key = tuple(project.themes)
     return config
 
 
@@ -1026,7 +1032,8 @@ def reader_reasons(project, reader):
     score = 0
     org = project.organisation
     interests = reader.interests
-    shared = [theme for theme in project.themes if theme in interests] if interests else None
+    # Most projects share no theme with the reader: the set test is much cheaper than the list.
+    shared = None if interests.isdisjoint(project.themes) else [t for t in project.themes if t in interests]
     own = reader.organisation
     if own is not None:
         if own.key == org.key:
@@ -1057,6 +1064,54 @@ def reader_reasons(project, reader):
         score += 8 * min(len(shared), 3)
         reasons.append((8 * min(len(shared), 3), ("sharedInterest", shared)))
     return score, reasons
+
+
+class ReaderWeights:
+    """The score reader_reasons gives, worked out by what it depends on: the project's
+    organisation (own, same sector and size, region, network sector) and its themes (shared
+    interests), plus the one term needing both (a cross-sector idea needs a shared interest).
+    A reader meets a few dozen organisations and theme lists among thousands of candidates, so
+    each part is worked out once per reader; reasons are worded only for the items kept."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.organisations = {}
+        self.themes = {}
+
+    def score(self, project):
+        org_part = self.organisations.get(project.organisation_profile)
+        if org_part is None:
+            org_part = self.organisations[project.organisation_profile] = self.organisation_part(project.organisation)
+        theme_part = self.themes.get(project.themes_key)
+        if theme_part is None:
+            theme_part = self.themes[project.themes_key] = self.theme_part(project.themes)
+        return org_part[0] + theme_part[0] + (15 if org_part[1] and theme_part[1] else 0)
+
+    def organisation_part(self, org):
+        """(score, whether a shared interest would make it a cross-sector idea)."""
+        own, network = self.reader.organisation, self.reader.network
+        score, cross = 0, False
+        if own is not None and own.key == org.key:
+            score += 50
+        elif own is not None:
+            if own.sector == org.sector:
+                score += 20 + (5 if own.size is not None and own.size == org.size else 0)
+            else:
+                cross = True
+            if own.region == org.region and own.region != "all-wales":
+                score += 10
+        if network is not None and org.sector in network.sectors:
+            score += 20
+        return score, cross
+
+    def theme_part(self, themes):
+        """(score, whether any theme is shared): shared interests, or a network's themes."""
+        shared = sum(1 for theme in themes if theme in self.reader.interests)
+        own, network = self.reader.organisation, self.reader.network
+        score = 0
+        if shared and (own is not None or network is not None):
+            score = 8 * min(shared, 3)
+        return score, shared > 0
 
 
 def ranked_reasons(reasons):
@@ -1311,7 +1366,7 @@ class Assembler:
             candidates += self.notices(digest, reader, start, end)
         if "actions" in wanted:
             candidates += self.actions(reader, start, end)
-        candidates.sort(key=lambda c: c[:3])  # score and date descending, then key
+        candidates.sort()  # score and date descending, then key (keys are unique: nothing further is compared)
         # A network's actions are its follow-up between meetings: all listed, outside the budget.
         kept = [make(*args) for _, _, _, section, make, args in candidates if section == "actions"]
         budgeted = words = 0
@@ -1337,27 +1392,28 @@ class Assembler:
         """One item per project with news; a project like the reader's own says so."""
         result = []
         use_pairs = reader.network is None
+        weights = ReaderWeights(reader)
         for base in context.highlights:
             project, fixed, key, neg_date = base[0], base[2], base[6], base[7]
-            score, mine = reader_reasons(project, reader)
-            score += fixed
+            score = fixed + weights.score(project)
             pair = strongest.get(project.id) if use_pairs else None
             if pair is not None and pair.anchor is not None:
                 score += pair.weight
             else:
                 pair = None
-            result.append((-score, neg_date, key, "highlights", news_item, (base, score, mine, pair)))
+            result.append((-score, neg_date, key, "highlights", news_item, (base, score, reader, pair)))
         return result
 
     def matches(self, context, pairs, reader):
         """Matchmaking items, ranked by how much the match matters to the reader and how alike."""
         result = []
         show_all = reader.network is not None or reader.organisation is None
+        weights = ReaderWeights(reader)
         for shown in pairs.shown(show_all):
             pair, key, neg_date = shown[0], shown[1], shown[4]
-            score, mine = reader_reasons(pair.match, reader)
-            score += 25 + pair.match.own_score + (pair.weight if pair.reason is not None else 0)
-            result.append((-score, neg_date, key, "similar-projects", similar_item, (shown, score, mine)))
+            score = 25 + pair.match.own_score + (pair.weight if pair.reason is not None else 0)
+            score += weights.score(pair.match)
+            result.append((-score, neg_date, key, "similar-projects", similar_item, (shown, score, reader)))
         return result
 
     def notices(self, digest, reader, start, end):
@@ -1410,17 +1466,21 @@ class Assembler:
         return result
 
 
-def news_item(base, score, mine, pair):
+def news_item(base, score, reader, pair):
     """A highlight, with its reasons in Beacon's order: the reader's, the project's own, the
     pairing with the reader's project, then what is new."""
-    project, news, _, news_reasons, date, stale, key, _ = base
+    project, news, fixed, news_reasons, date, stale, key, _ = base
+    mine_score, mine = reader_reasons(project, reader)
+    assert score == fixed + mine_score + (pair.weight if pair else 0), key  # ReaderWeights agrees
     reasons = mine + project.own_reasons + ([(pair.weight, pair.reason)] if pair else []) + news_reasons
     return Item(key, "highlights", "news", project, date, score, ranked_reasons(reasons), stale, news=news)
 
 
-def similar_item(shown, score, mine):
+def similar_item(shown, score, reader):
     pair, key, date, stale, _ = shown
+    mine_score, mine = reader_reasons(pair.match, reader)
     reasons = mine + pair.match.own_reasons + ([(pair.weight, pair.reason)] if pair.reason is not None else [])
+    assert score == 25 + sum(weight for weight, _ in reasons), key  # ReaderWeights agrees
     return Item(key, "similar-projects", "similar", pair.match, date, score, ranked_reasons(reasons), stale,
                 anchor=pair.anchor, introduce_both=pair.introduces_both)
 
