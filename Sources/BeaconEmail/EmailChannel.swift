@@ -1,5 +1,6 @@
 import BeaconCore
 import Foundation
+import Synchronization
 
 /// Digests by email: one personal message per reader, over SMTP when a server is set and to
 /// the file outbox otherwise.
@@ -11,6 +12,7 @@ public final class EmailChannel: Channel, Sendable {
     private let settings: EmailSettings
     private let timeZone: TimeZone
     private let clock: @Sendable () -> Date
+    private let made = Mutex<EmailComposer?>(nil)
 
     public init(settings: EmailSettings, timeZone: TimeZone, clock: @escaping @Sendable () -> Date = Date.init) {
         self.settings = settings
@@ -18,14 +20,19 @@ public final class EmailChannel: Channel, Sendable {
         self.clock = clock
     }
 
-    /// The unsubscribe key is made only when a message is first composed, so `check` writes nothing.
+    /// The unsubscribe key is made only when a message is first composed, so `check` writes
+    /// nothing; the composer is then kept, so a kept key is read from its file once, not per message.
     private func composer() throws(ChannelFailure) -> EmailComposer {
+        if let composer = made.withLock({ $0 }) { return composer }
+        let composer: EmailComposer
         do {
             let secret = try settings.configuredSecret ?? SymmetricSecret.kept(at: settings.keptSecretFile)
-            return EmailComposer(settings: settings, timeZone: timeZone, secret: secret)
+            composer = EmailComposer(settings: settings, timeZone: timeZone, secret: secret)
         } catch {
             throw ChannelFailure("\(error)")
         }
+        made.withLock { $0 = composer }
+        return composer
     }
 
     public var destination: String {

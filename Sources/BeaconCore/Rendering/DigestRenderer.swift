@@ -25,9 +25,9 @@ public struct DigestRenderer: Sendable {
         var builtIn: Set<DigestFormat> = []
         for format in DigestFormat.allCases {
             let override = configuration.settings.templatesFolder.appendingPathComponent(format.templateName)
-            if !FileManager.default.fileExists(atPath: override.path), format == .text || format == .html { builtIn.insert(format) }
-            let url = FileManager.default.fileExists(atPath: override.path)
-                ? override : Bundle.module.url(forResource: "Templates/\(format.templateName)", withExtension: nil)!
+            let overridden = FileManager.default.fileExists(atPath: override.path)
+            if !overridden, format == .text || format == .html { builtIn.insert(format) }
+            let url = overridden ? override : Bundle.module.url(forResource: "Templates/\(format.templateName)", withExtension: nil)!
             let location = SourceLocation(file: ConfigurationLoader.displayName(url))
             do {
                 templates[format] = try MustacheTemplate(string: String(contentsOf: url, encoding: .utf8))
@@ -51,8 +51,8 @@ public struct DigestRenderer: Sendable {
         guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, unsubscribe) else {
             return render(digest, as: format, unsubscribe: unsubscribe, layout: .template)
         }
-        // Everything else the page shows follows from these, as the assembler's own sharing does.
-        let key = "\(format)|\(digest.definition.id)|\(digest.window.start)|\(digest.window.end)|\(reader.selectionProfile)|\(reader.language)|\(unsubscribe != nil)"
+        // Readers the assembler gave the same issue see the same page in the same language.
+        let key = "\(format)|\(digest.sharingKey)|\(reader.language)|\(unsubscribe != nil)"
         return shared.value(key) {
             let marked = digest.addressed(to: reader.named(String(PersonalisedRendering.nameMark)))
             let link = unsubscribe.map { _ in String(PersonalisedRendering.linkMark) }

@@ -13,12 +13,15 @@ public struct AssembledDigest: Sendable {
     public let figures: FundFigures?
     /// Items that were relevant but did not fit the budget.
     public let omitted: Int
+    /// Names everything that selected this issue (digest, window, the kind of reader): readers
+    /// with the same key get the same issue, so renderings can be shared by it too.
+    let sharingKey: String
 
     /// The same issue for another reader alike in everything that selected it.
     func addressed(to reader: Reader) -> AssembledDigest {
         AssembledDigest(
             definition: definition, reader: reader, issueDate: issueDate, window: window, sections: sections,
-            figures: figures, omitted: omitted)
+            figures: figures, omitted: omitted, sharingKey: sharingKey)
     }
 
     /// Nothing new for this reader; fund figures alone do not make an issue worth sending.

@@ -29,10 +29,10 @@ public struct DigestAssembler: Sendable {
     /// The issue covering `window`, dated its end: what the ledger asks for when sending.
     public func assemble(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow) -> AssembledDigest {
         let key = "\(definition.id)|\(window.start)|\(window.end)|\(reader.selectionProfile)"
-        return recentIssues.value(key) { select(definition, for: reader, covering: window) }.addressed(to: reader)
+        return recentIssues.value(key) { select(definition, for: reader, covering: window, key: key) }.addressed(to: reader)
     }
 
-    private func select(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow) -> AssembledDigest {
+    private func select(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow, key sharingKey: String) -> AssembledDigest {
         let issueDate = window.end
         let context = context(definition, window)
         let matches = Matchmaker(similarity: similarity, cache: matchCandidates, withNews: matchesWithNews)
@@ -96,7 +96,7 @@ public struct DigestAssembler: Sendable {
             ? context.fundFigures.sharing(with: reader.organisation, among: context.liveProjects) : nil
         return AssembledDigest(
             definition: definition, reader: reader, issueDate: issueDate, window: window,
-            sections: sections, figures: figures, omitted: candidates.count + actions.count - kept.count)
+            sections: sections, figures: figures, omitted: candidates.count + actions.count - kept.count, sharingKey: sharingKey)
     }
 
     /// The projects, news and figures every reader of the issue shares.
