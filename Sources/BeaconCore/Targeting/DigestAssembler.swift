@@ -8,6 +8,7 @@ public struct DigestAssembler: Sendable {
 
     private let configuration: Configuration
     private let similarity: ProjectSimilarity
+    private let facts: RankingFacts
     private let matchCandidates = SharedCache<[MatchCandidate]?>()
     private let matchesWithNews = SharedCache<ReaderMatches>()
     private let contexts = SharedCache<IssueContext>()
@@ -18,6 +19,7 @@ public struct DigestAssembler: Sendable {
     public init(configuration: Configuration) {
         self.configuration = configuration
         similarity = ProjectSimilarity(projects: configuration.register.projects)
+        facts = RankingFacts(projects: configuration.register.projects)
     }
 
     /// The issue dated `issueDate`, covering the window the digest's frequency gives: for
@@ -40,16 +42,17 @@ public struct DigestAssembler: Sendable {
         let wanted = Set(definition.sections)
         var candidates: [Candidate] = []
         let interests = similarity.themeMask(reader.interests)
+        let readerFacts = facts.reader(reader)
         if wanted.contains(.highlights) {
-            candidates += highlights(context, matches: matches, reader: reader, interests: interests)
+            candidates += highlights(context, matches: matches, reader: readerFacts, interests: interests)
         }
         if wanted.contains(.similarProjects) {
             candidates += matches.listed.indices.map { index in
                 let pair = matches.listed[index]
-                var score = RelevanceScore(score: 25)
-                score.add(pair.match, for: reader, sharedThemes: similarity.sharedThemes(pair.matchPosition, interests))
-                if let reason = pair.reason { score.add(pair.weight, reason) }
-                return Candidate(score: score.score, date: Self.date(of: pair), source: .match(index))
+                let position = pair.matchPosition
+                let score = 25 + facts.score(position, sharedThemes: similarity.sharedThemes(position, interests), for: readerFacts)
+                    + (pair.anchor == nil ? 0 : pair.weight)
+                return Candidate(score: score, date: Self.date(of: pair), source: .match(index))
             }
         }
         let notices = wanted.contains(.notices) ? notices(definition: definition, window: window, reader: reader, issueDate: issueDate) : []
@@ -67,8 +70,8 @@ public struct DigestAssembler: Sendable {
             switch candidate.source {
             case .highlight(let index):
                 let project = context.projectsWithNews[index]
-                return highlight(project, news: context.news[project.id]!, strongest: matches.strongest[context.newsPositions[index]], reader: reader,
-                                 issueDate: issueDate)
+                return highlight(project, news: context.news[project.id]!, strongest: matches.strongest(index, in: context, similarity: similarity),
+                                 reader: reader, issueDate: issueDate)
             case .match(let index):
                 return match(matches.listed[index], reader: reader, issueDate: issueDate)
             case .built(let index):
@@ -83,6 +86,7 @@ public struct DigestAssembler: Sendable {
         for candidate in Ranking(candidates, wanted: definition.budget.items, key: key) {
             guard budgeted < definition.budget.items else { break }
             let item = build(candidate)
+            assert(item.score == candidate.score, "\(item.key) ranked at \(candidate.score) but scored \(item.score) with its reasons")
             let length = item.words
             guard words + length <= definition.budget.words else { continue }
             kept.append(item)
@@ -148,15 +152,12 @@ public struct DigestAssembler: Sendable {
 
     /// One candidate per project with news, so a project takes one place on the page, ranked
     /// by its score alone: only those that make the page are built into items.
-    private func highlights(_ context: IssueContext, matches: ReaderMatches, reader: Reader, interests: [UInt64]) -> [Candidate] {
-        context.projectsWithNews.indices.map { index in
-            let project = context.projectsWithNews[index]
-            var score = RelevanceScore(score: context.newsScores[index])
-            score.add(project, for: reader, sharedThemes: similarity.sharedThemes(context.newsPositions[index], interests))
-            if reader.network == nil, let pair = matches.strongest[context.newsPositions[index]], let reason = pair.reason {
-                score.add(pair.weight, reason)
-            }
-            return Candidate(score: score.score, date: context.newsDates[index], source: .highlight(index))
+    private func highlights(_ context: IssueContext, matches: ReaderMatches, reader: RankingFacts.ReaderFacts, interests: [UInt64]) -> [Candidate] {
+        context.newsPositions.indices.map { index in
+            let position = context.newsPositions[index]
+            let score = context.newsScores[index] + facts.score(position, sharedThemes: similarity.sharedThemes(position, interests), for: reader)
+                + matches.strongestWeight(index)
+            return Candidate(score: score, date: context.newsDates[index], source: .highlight(index))
         }
     }
 

@@ -16,20 +16,45 @@ struct MatchPair {
         return introducesBoth ? .similarElsewhere(organisation: anchor.organisation.name) : .similarToYours(title: anchor.title)
     }
 
-    var weight: Int { 10 + Int(score * 30) }
+    var weight: Int { Self.weight(score) }
+
+    static func weight(_ score: Double) -> Int { 10 + Int(score * 30) }
 }
 
 /// The pairs one kind of reader's issue draws on: those with news in the window.
 struct ReaderMatches: Sendable {
-    /// Each project's strongest pair as the match, by the project's position among the
-    /// similarity's projects, for the reason its highlight gives.
-    let strongest: [Int: MatchPair]
+    /// By position in the issue's projects with news: the project's strongest pair with one
+    /// of the reader's own projects, for the reason its highlight gives. Plain numbers, since
+    /// every highlight of every kind of reader looks here.
+    private let strongestAnchors: [Int32]
+    private let strongestWeights: [UInt8]
     /// The pairs the similar-projects section may show, strongest first: a subscriber's match
     /// with news of its own already stands in the highlights, and each project appears in at
     /// most `DigestAssembler.matchesPerProject` pairs, so one cluster cannot fill the page.
     let listed: [MatchPair]
 
-    static let none = ReaderMatches(strongest: [:], listed: [])
+    init(strongestAnchors: [Int32], strongestWeights: [UInt8], listed: [MatchPair]) {
+        self.strongestAnchors = strongestAnchors
+        self.strongestWeights = strongestWeights
+        self.listed = listed
+    }
+
+    static let none = ReaderMatches(strongestAnchors: [], strongestWeights: [], listed: [])
+
+    /// What the strongest pair adds to the rank of the project with news at `index`.
+    func strongestWeight(_ index: Int) -> Int {
+        strongestWeights.isEmpty ? 0 : Int(strongestWeights[index])
+    }
+
+    /// The project with news at `index`'s strongest pair, if it has one with an anchor.
+    func strongest(_ index: Int, in context: IssueContext, similarity: ProjectSimilarity) -> MatchPair? {
+        guard !strongestAnchors.isEmpty, strongestAnchors[index] >= 0 else { return nil }
+        let anchor = Int(strongestAnchors[index])
+        let match = context.newsPositions[index]
+        let score = similarity.score(anchor, match)
+        return MatchPair(anchor: similarity.projects[anchor], match: similarity.projects[match], matchPosition: match, score: score,
+                         introducesBoth: false)
+    }
 }
 
 /// Finds similar projects in other organisations: the report's "similar projects proposed by
@@ -49,25 +74,32 @@ struct Matchmaker {
         guard let (key, candidates, introducesBoth) = candidates(in: context, window: window, for: reader) else { return .none }
         return withNews.value("\(key)|\(window.start)") {
             let candidates = candidates()
-            var hasNews = [Bool](repeating: false, count: similarity.projects.count)
-            for position in context.newsPositions { hasNews[position] = true }
+            var newsIndex = [Int32](repeating: -1, count: similarity.projects.count)
+            for (index, position) in context.newsPositions.enumerated() { newsIndex[position] = Int32(index) }
+            let hasNews = { (position: Int) in newsIndex[position] >= 0 }
             // Pairs are made one at a time and kept only if they serve: a network's scope can
             // hold a million pairs with news, of which the page shows a handful.
-            var strongest: [Int: MatchPair] = [:]
+            var strongestAnchors = introducesBoth ? [] : [Int32](repeating: -1, count: context.newsPositions.count)
+            var strongestWeights = introducesBoth ? [] : [UInt8](repeating: 0, count: context.newsPositions.count)
+            var strongestSeen = Set<Int>()
             var appearances: [Int: Int] = [:]
             var listed: [MatchPair] = []
-            for candidate in candidates where hasNews[candidate.match] || candidate.anchor.map({ hasNews[$0] }) ?? false {
+            for candidate in candidates where hasNews(candidate.match) || candidate.anchor.map(hasNews) ?? false {
                 let pair = { MatchPair(
                     anchor: candidate.anchor.map { similarity.projects[$0] }, match: similarity.projects[candidate.match],
                     matchPosition: candidate.match, score: candidate.score, introducesBoth: introducesBoth) }
-                if !introducesBoth, strongest[candidate.match] == nil { strongest[candidate.match] = pair() }
-                guard introducesBoth || !hasNews[candidate.match] else { continue }
+                if !introducesBoth, hasNews(candidate.match), strongestSeen.insert(candidate.match).inserted, let anchor = candidate.anchor {
+                    let index = Int(newsIndex[candidate.match])
+                    strongestAnchors[index] = Int32(anchor)
+                    strongestWeights[index] = UInt8(MatchPair.weight(candidate.score))
+                }
+                guard introducesBoth || !hasNews(candidate.match) else { continue }
                 let involved = [candidate.match] + (introducesBoth ? [candidate.anchor].compactMap { $0 } : [])
                 guard involved.allSatisfy({ appearances[$0, default: 0] < DigestAssembler.matchesPerProject }) else { continue }
                 involved.forEach { appearances[$0, default: 0] += 1 }
                 listed.append(pair())
             }
-            return ReaderMatches(strongest: strongest, listed: listed)
+            return ReaderMatches(strongestAnchors: strongestAnchors, strongestWeights: strongestWeights, listed: listed)
         }
     }
 
@@ -107,13 +139,27 @@ struct Matchmaker {
     private func anchoredPairs(_ live: [Int], organisation: String) -> [MatchCandidate]? {
         let anchors = live.filter { similarity.projects[$0].organisation.key == organisation }
         guard !anchors.isEmpty else { return nil }
-        var pairs: [MatchCandidate] = []
-        for match in live where similarity.projects[match].organisation.key != organisation {
-            let best = anchors.map { ($0, similarity.score($0, match)) }
-                .max { ($0.1, similarity.projects[$1.0].id) < ($1.1, similarity.projects[$0.0].id) }
-            if let (anchor, score) = best, score >= ProjectSimilarity.threshold {
-                pairs.append(MatchCandidate(anchor: anchor, match: match, score: score))
+        let matches = live.filter { similarity.projects[$0].organisation.key != organisation }
+        // Anchor by anchor, each match keeps its best pair: the highest score, then the anchor
+        // with the lowest id. Pairs below the threshold are never the best that is kept.
+        var bestAnchor = [Int32](repeating: -1, count: similarity.projects.count)
+        var bestScore = [Double](repeating: 0, count: similarity.projects.count)
+        var shared: [UInt16] = []
+        for anchor in anchors {
+            similarity.sharedWords(with: anchor, into: &shared)
+            for match in matches {
+                let score = similarity.score(anchor, match, sharedWords: Int(shared[match]))
+                guard score >= ProjectSimilarity.threshold else { continue }
+                let current = Int(bestAnchor[match])
+                if current < 0 || score > bestScore[match]
+                    || (score == bestScore[match] && similarity.idRanks[anchor] < similarity.idRanks[current]) {
+                    bestAnchor[match] = Int32(anchor)
+                    bestScore[match] = score
+                }
             }
+        }
+        var pairs = matches.compactMap { match in
+            bestAnchor[match] < 0 ? nil : MatchCandidate(anchor: Int(bestAnchor[match]), match: match, score: bestScore[match])
         }
         sort(&pairs)
         return pairs
@@ -137,11 +183,14 @@ struct Matchmaker {
             return organisations.count - 1
         }
         var pairs: [MatchCandidate] = []
-        for index in scope.indices {
+        var shared: [UInt16] = []
+        // From each project with news to every other; two with news are paired once.
+        for index in scope.indices where news[index] {
             let first = scope[index]
-            for other in (index + 1)..<scope.count where (news[index] || news[other]) && organisation[other] != organisation[index] {
+            similarity.sharedWords(with: first, into: &shared)
+            for other in scope.indices where organisation[other] != organisation[index] && (!news[other] || other > index) {
                 let second = scope[other]
-                let score = similarity.score(first, second)
+                let score = similarity.score(first, second, sharedWords: Int(shared[second]))
                 guard score >= ProjectSimilarity.threshold else { continue }
                 let (anchor, match) = similarity.idRanks[first] < similarity.idRanks[second] ? (first, second) : (second, first)
                 pairs.append(MatchCandidate(anchor: anchor, match: match, score: score))

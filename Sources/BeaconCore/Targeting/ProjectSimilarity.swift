@@ -13,12 +13,17 @@ struct ProjectSimilarity: Sendable {
 
     let projects: [Project]
     private let positions: [ProjectID: Int]
-    /// Per project, bit `i` set when it has the `i`th theme in sorted order.
-    private let themeBits: [[UInt64]]
+    /// Per project, `themeWords` words with bit `i` set when it has the `i`th theme in
+    /// sorted order; one flat array, so reading a project's bits touches no other array.
+    private let themeBits: [UInt64]
+    private let themeWords: Int
     /// By theme in sorted order: rarer themes weigh more.
     private let themeWeights: [Double]
     /// Per project, its words as sorted word numbers.
     private let words: [[Int32]]
+    /// Per word number, the positions of the projects that use it: counting one project's
+    /// shared words with every other by these lists visits only projects that share one.
+    private let postings: [[Int32]]
     /// Per project, where its id falls in id order: pairs are ordered by id on equal scores,
     /// and comparing numbers is cheaper than comparing ids.
     let idRanks: [Int]
@@ -38,15 +43,17 @@ struct ProjectSimilarity: Sendable {
         for (rank, position) in projects.indices.sorted(by: { projects[$0].id < projects[$1].id }).enumerated() { idRanks[position] = rank }
         self.idRanks = idRanks
         var counts = [Int](repeating: 0, count: themes.count)
-        themeBits = projects.map { project in
-            var bits = [UInt64](repeating: 0, count: (themes.count + 63) / 64)
+        let themeWords = (themes.count + 63) / 64
+        self.themeWords = themeWords
+        var themeBits = [UInt64](repeating: 0, count: projects.count * themeWords)
+        for (position, project) in projects.enumerated() {
             for theme in Set(project.themes) {
                 let number = themeNumbers[theme]!
-                bits[number / 64] |= 1 << UInt64(number % 64)
+                themeBits[position * themeWords + number / 64] |= 1 << UInt64(number % 64)
                 counts[number] += 1
             }
-            return bits
         }
+        self.themeBits = themeBits
         themeWeights = counts.map { log(1 + Double(projects.count) / Double($0)) }
         var wordNumbers: [String: Int32] = [:]
         words = projects.map { project in
@@ -57,6 +64,11 @@ struct ProjectSimilarity: Sendable {
                 return number
             }.sorted()
         }
+        var postings = [[Int32]](repeating: [], count: wordNumbers.count)
+        for (position, numbers) in words.enumerated() {
+            for number in numbers { postings[Int(number)].append(Int32(position)) }
+        }
+        self.postings = postings
     }
 
     /// A reader's interests as bits by theme number, for `sharedThemes`.
@@ -84,14 +96,26 @@ struct ProjectSimilarity: Sendable {
 
     /// The score of the projects at two positions.
     func score(_ a: Int, _ b: Int) -> Double {
+        score(a, b, sharedWords: Self.sharedCount(words[a], words[b]))
+    }
+
+    /// The score of the projects at two positions that have `sharedWords` words in common.
+    func score(_ a: Int, _ b: Int, sharedWords: Int) -> Double {
+        let textScore = sharedWords == 0 ? 0 : Double(sharedWords) / (Double(words[a].count) * Double(words[b].count)).squareRoot()
+        return 0.6 * themeScore(a, b) + 0.4 * textScore
+    }
+
+    /// Weighted shares of themes: 0 when none are shared, whatever the rest.
+    private func themeScore(_ a: Int, _ b: Int) -> Double {
+        let first = a * themeWords, second = b * themeWords
+        guard (0..<themeWords).contains(where: { themeBits[first + $0] & themeBits[second + $0] != 0 }) else { return 0 }
         // Weights are added in sorted theme order, as a plain sum over the union would be.
         var union = 0.0, shared = 0.0
-        for (index, (bitsA, bitsB)) in zip(themeBits[a], themeBits[b]).enumerated() {
+        for index in 0..<themeWords {
+            let bitsA = themeBits[first + index], bitsB = themeBits[second + index]
             var either = bitsA | bitsB
             while either != 0 {
-                let bit = either.trailingZeroBitCount
-                let weight = themeWeights[index * 64 + bit]
-                union += weight
+                union += themeWeights[index * 64 + either.trailingZeroBitCount]
                 either &= either - 1
             }
             var both = bitsA & bitsB
@@ -100,11 +124,17 @@ struct ProjectSimilarity: Sendable {
                 both &= both - 1
             }
         }
-        let themeScore = union == 0 ? 0 : shared / union
-        let wordsA = words[a], wordsB = words[b]
-        let textScore = wordsA.isEmpty || wordsB.isEmpty
-            ? 0 : Double(Self.sharedCount(wordsA, wordsB)) / (Double(wordsA.count) * Double(wordsB.count)).squareRoot()
-        return 0.6 * themeScore + 0.4 * textScore
+        return shared / union
+    }
+
+    /// How many words the project at `position` shares with each project, by position.
+    /// `counts` is overwritten, so one buffer serves thousands of calls.
+    func sharedWords(with position: Int, into counts: inout [UInt16]) {
+        if counts.count != projects.count { counts = [UInt16](repeating: 0, count: projects.count) }
+        for index in counts.indices { counts[index] = 0 }
+        for word in words[position] {
+            for other in postings[Int(word)] { counts[Int(other)] &+= 1 }
+        }
     }
 
     /// How many numbers two sorted lists have in common.
