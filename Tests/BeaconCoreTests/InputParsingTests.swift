@@ -46,6 +46,7 @@ struct InputParsingTests {
         #expect(Pence(125_000_050).formatted == "£1,250,000.50")
         #expect(Pence(5).formatted == "£0.05")
         #expect(Pence(99_900).formatted == "£999")
+        #expect(Pence(-123_456).formatted == "-£1,234.56", "a shortfall keeps its sign in front of the pound sign")
     }
 
     @Test("Dates come as ISO or as day-first UK dates, and impossible days are refused")

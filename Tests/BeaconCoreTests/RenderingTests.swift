@@ -83,6 +83,22 @@ struct RenderingTests {
         #expect(text.contains("  Statws: Ar y trywydd iawn") || text.contains("  Statws: Rhai pryderon"))
     }
 
+    @Test("Wrapping counts Welsh letters as one character each, hangs list items under their text and never splits a link")
+    func wrapping() {
+        let welsh = "- " + Array(repeating: "ŵyr", count: 30).joined(separator: " ")
+        let wrapped = PlainTextWrapper.wrap("Short line\n\(welsh)\n\n  " + String(repeating: "https://example.org/", count: 5) + " end\n")
+        let lines = wrapped.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "Short line")
+        // 3 characters a word (4 bytes): 17 words fit in 72 characters after "- "; counted as bytes, 14 would.
+        #expect(lines[1] == "- " + Array(repeating: "ŵyr", count: 17).joined(separator: " "))
+        #expect(lines[2] == "  " + Array(repeating: "ŵyr", count: 13).joined(separator: " "))
+        #expect(lines[3] == "")
+        #expect(lines[4] == "  " + String(repeating: "https://example.org/", count: 5), "a word longer than the line stands alone")
+        #expect(lines[5] == "  end")
+        #expect(lines[6] == "", "the final line break is kept")
+        #expect(lines.count == 7)
+    }
+
     @Test("Each item tells the reader why it is there")
     func reasonsShown() throws {
         let text = try render(digest: "portfolio", for: "cllr-eira", as: .text)

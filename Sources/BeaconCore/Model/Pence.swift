@@ -45,15 +45,21 @@ public struct Pence: Hashable, Comparable, Sendable, AdditiveArithmetic {
 
     /// `£1,250,000` for whole pounds, `£1,250,000.50` otherwise.
     public var formatted: String {
-        let pounds = value / 100
-        let pence = value % 100
-        var grouped = ""
-        for (offset, character) in String(pounds).reversed().enumerated() {
-            if offset > 0, offset % 3 == 0 { grouped.append(",") }
-            grouped.append(character)
+        let pounds = value.magnitude / 100
+        let pence = value.magnitude % 100
+        // Written as bytes: a page of a large register formats thousands of amounts.
+        var bytes: [UInt8] = Array((value < 0 ? "-£" : "£").utf8)
+        let digits = Array(String(pounds).utf8)
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(digit)
         }
-        let poundsText = "£" + String(grouped.reversed())
-        return pence == 0 ? poundsText : poundsText + "." + (pence < 10 ? "0" : "") + String(pence)
+        if pence != 0 {
+            bytes.append(UInt8(ascii: "."))
+            bytes.append(UInt8(ascii: "0") + UInt8(pence / 10))
+            bytes.append(UInt8(ascii: "0") + UInt8(pence % 10))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 

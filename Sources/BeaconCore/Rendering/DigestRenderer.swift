@@ -14,6 +14,7 @@ public struct DigestRenderer: Sendable {
     /// `send` hands readers who get the same issue over one after another, so a few recent
     /// renderings are enough to keep.
     private let shared = SharedCache<PersonalisedRendering>(limit: 16)
+    private let encoded = SharedCache<PersonalisedRendering.Encoded>(limit: 16)
 
     /// Loads every template now, so a broken override is reported before anything is sent.
     public init(configuration: Configuration) throws(InvalidConfiguration) {
@@ -47,17 +48,40 @@ public struct DigestRenderer: Sendable {
 
     /// `unsubscribe` adds the reader's own way out to every language's footer (email).
     public func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String? = nil) -> String {
-        let reader = digest.reader
-        guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, unsubscribe) else {
+        guard let shared = sharedRendering(digest, as: format, unsubscribe: unsubscribe) else {
             return render(digest, as: format, unsubscribe: unsubscribe, layout: .template)
         }
-        // Readers the assembler gave the same issue see the same page in the same language.
-        let key = "\(format)|\(digest.sharingKey)|\(reader.language)|\(unsubscribe != nil)"
+        return shared.filled(name: digest.reader.name, link: unsubscribe)
+    }
+
+    /// The page as `Encoding` writes it, for a message body: what readers of the same issue
+    /// share is encoded once.
+    public func render<Encoding: LineEncoding>(
+        _ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, encodedBy encoding: Encoding.Type
+    ) -> [UInt8] {
+        guard let key = sharingKey(digest, as: format, unsubscribe: unsubscribe) else {
+            return Encoding.encode(render(digest, as: format, unsubscribe: unsubscribe, layout: .template))
+        }
+        return encoded.value("\(Encoding.name)|\(key)") {
+            sharedRendering(digest, as: format, unsubscribe: unsubscribe)!.encoded(by: Encoding.self)
+        }.filled(name: digest.reader.name, link: unsubscribe)
+    }
+
+    /// Readers the assembler gave the same issue see the same page in the same language; nil
+    /// when the page is laid out for the reader alone.
+    private func sharingKey(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> String? {
+        let reader = digest.reader
+        guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, unsubscribe) else { return nil }
+        return "\(format)|\(digest.sharingKey)|\(reader.language)|\(unsubscribe != nil)"
+    }
+
+    private func sharedRendering(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> PersonalisedRendering? {
+        guard let key = sharingKey(digest, as: format, unsubscribe: unsubscribe) else { return nil }
         return shared.value(key) {
-            let marked = digest.addressed(to: reader.named(String(PersonalisedRendering.nameMark)))
+            let marked = digest.addressed(to: digest.reader.named(String(PersonalisedRendering.nameMark)))
             let link = unsubscribe.map { _ in String(PersonalisedRendering.linkMark) }
             return PersonalisedRendering(rendered: layOut(marked, as: format, unsubscribe: link, layout: .builtIn), format: format)
-        }.filled(name: reader.name, link: unsubscribe)
+        }
     }
 
     /// One reader's page laid out by `layout`, shared with nobody: for operators' templates,

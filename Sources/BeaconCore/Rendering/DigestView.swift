@@ -119,8 +119,10 @@ private struct EditionBuilder {
 
     func edition(showLanguageName: Bool, unsubscribe: String?) -> DigestView.Edition {
         let language = phrases.language
+        // Closures rather than `map(item)`: a method passed as a value copies the builder,
+        // digest and register with it, every time.
         let sections = digest.sections.filter { !$0.items.isEmpty }.map { section in
-            DigestView.Section(heading: phrases.heading(section.kind), items: section.items.map(item))
+            DigestView.Section(heading: phrases.heading(section.kind), items: section.items.map { item($0) })
         }
         return DigestView.Edition(
             lang: language.rawValue,
@@ -132,7 +134,7 @@ private struct EditionBuilder {
             preparedFor: phrases.preparedFor(
                 digest.reader.organisation == nil ? phrases.text(digest.reader.audience.name) : digest.reader.name,
                 organisation: digest.reader.organisation?.name),
-            figures: digest.figures.map(figures),
+            figures: digest.figures.map { figures($0) },
             sections: sections,
             nothingNew: digest.isEmpty ? phrases.nothingNew : nil,
             more: digest.omitted > 0 ? phrases.more(digest.omitted) : nil,
@@ -227,7 +229,8 @@ private struct EditionBuilder {
             headline = action.action
             facts = ["\(phrases.owner): \(action.owner)", "\(phrases.due): \(phrases.date(action.dueOn))"]
         }
-        let reasons = item.reasons.prefix(3).map { phrases.reason($0, themes: register.themeLabel) }
+        // Passing `register.themeLabel` itself would copy the register for every item.
+        let reasons = item.reasons.prefix(3).map { reason in phrases.reason(reason) { register.themeLabel($0) } }
         return DigestView.Item(
             label: phrases.label(item.content, issueDate: digest.issueDate),
             headline: text(headline),

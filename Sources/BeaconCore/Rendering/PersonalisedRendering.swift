@@ -15,6 +15,9 @@ struct PersonalisedRendering: Sendable {
 
     private let parts: [Part]
     private let format: DigestFormat
+    /// Whether the page holds a carriage return, which a line encoding may treat as part of a
+    /// line break: such a page is encoded whole for each copy.
+    private let hasCarriageReturn: Bool
 
     /// `rendered` is the layout's output before plain text is wrapped. Each part is one or
     /// more whole lines; filling joins them with line breaks again.
@@ -25,6 +28,7 @@ struct PersonalisedRendering: Sendable {
             return Part.fixed(format == .text ? PlainTextWrapper.wrap(lines) : lines)
         }
         let bytes = Array(rendered.utf8)
+        hasCarriageReturn = bytes.contains(UInt8(ascii: "\r"))
         let newline = UInt8(ascii: "\n")
         var parts: [Part] = []
         var start = 0
@@ -65,32 +69,71 @@ struct PersonalisedRendering: Sendable {
     private static let linkScalar = linkMark.unicodeScalars.first!
 
     func filled(name: String, link: String?) -> String {
-        let escape = { (value: String) in format == .html ? HTMLEscaping.escape(value) : value }
-        let name = escape(name)
-        let link = escape(link ?? "")
+        let (name, link) = escaped(name: name, link: link)
         var result = ""
         for (index, part) in parts.enumerated() {
             if index > 0 { result += "\n" }
             switch part {
-            case .fixed(let text):
-                result += text
-            case .personal(let line):
-                var filled = ""
-                var scalars = String.UnicodeScalarView()
-                for scalar in line.unicodeScalars {
-                    switch scalar {
-                    case Self.nameScalar, Self.linkScalar:
-                        filled += String(scalars)
-                        scalars = String.UnicodeScalarView()
-                        filled += scalar == Self.nameScalar ? name : link
-                    default:
-                        scalars.append(scalar)
-                    }
-                }
-                filled += String(scalars)
-                result += format == .text ? PlainTextWrapper.wrapLine(Substring(filled), width: PlainTextWrapper.width) : filled
+            case .fixed(let text): result += text
+            case .personal(let line): result += fill(line, name: name, link: link)
             }
         }
         return result
+    }
+
+    /// The page as `Encoding` writes it, with the text every copy shares encoded once, now.
+    func encoded<Encoding: LineEncoding>(by _: Encoding.Type) -> Encoded {
+        Encoded(
+            rendering: self, lineBreak: Encoding.lineBreak, encode: Encoding.encode,
+            fixed: hasCarriageReturn ? [] : parts.map { part in
+                if case .fixed(let text) = part { Encoding.encode(text) } else { [] }
+            })
+    }
+
+    /// A rendering with its shared text already encoded: each copy encodes only its own lines.
+    struct Encoded: Sendable {
+        fileprivate let rendering: PersonalisedRendering
+        fileprivate let lineBreak: [UInt8]
+        fileprivate let encode: @Sendable (String) -> [UInt8]
+        /// By part: the fixed text encoded; empty when the page is encoded whole per copy.
+        fileprivate let fixed: [[UInt8]]
+
+        func filled(name: String, link: String?) -> [UInt8] {
+            guard !fixed.isEmpty else { return encode(rendering.filled(name: name, link: link)) }
+            let (name, link) = rendering.escaped(name: name, link: link)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(fixed.reduce(0) { $0 + $1.count } + 1024)
+            for (index, part) in rendering.parts.enumerated() {
+                if index > 0 { bytes += lineBreak }
+                switch part {
+                case .fixed: bytes += fixed[index]
+                case .personal(let line): bytes += encode(rendering.fill(line, name: name, link: link))
+                }
+            }
+            return bytes
+        }
+    }
+
+    private func escaped(name: String, link: String?) -> (name: String, link: String) {
+        let escape = { (value: String) in format == .html ? HTMLEscaping.escape(value) : value }
+        return (escape(name), escape(link ?? ""))
+    }
+
+    /// A line with its marks replaced by the escaped name and link; plain text wrapped again.
+    private func fill(_ line: Substring, name: String, link: String) -> String {
+        var filled = ""
+        var scalars = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case Self.nameScalar, Self.linkScalar:
+                filled += String(scalars)
+                scalars = String.UnicodeScalarView()
+                filled += scalar == Self.nameScalar ? name : link
+            default:
+                scalars.append(scalar)
+            }
+        }
+        filled += String(scalars)
+        return format == .text ? PlainTextWrapper.wrapLine(Substring(filled), width: PlainTextWrapper.width) : filled
     }
 }

@@ -3,8 +3,9 @@
 struct Phrasebook {
     let language: Language
 
-    private func pick(_ english: String, _ welsh: String) -> String {
-        language == .welsh ? welsh : english
+    /// Only the language in use is worded: formatting money and dates for both cost as much again.
+    private func pick(_ english: @autoclosure () -> String, _ welsh: @autoclosure () -> String) -> String {
+        language == .welsh ? welsh() : english()
     }
 
     func text(_ localized: LocalizedText) -> String { localized.resolved(in: language).text }
