@@ -61,6 +61,8 @@ enum HeaderEncoding {
 
     /// Folds at spaces so no line passes 78 characters where a space allows it.
     static func fold(_ line: String) -> String {
+        // Bytes are never fewer than characters: most headers fit and come back as they are.
+        guard line.utf8.count > maximumLineLength else { return line }
         var lines: [String] = []
         var current = ""
         // Lengths are kept as the line grows: counting characters again for every word made
@@ -89,7 +91,15 @@ enum HeaderEncoding {
 
     /// Control characters, including line breaks, become spaces: a value can never start a new header.
     static func flatten(_ value: String) -> String {
-        String(String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
+        // Printable ASCII with single spaces inside, as nearly every name and title is, is flat already.
+        var previous = UInt8(ascii: " ")
+        if value.utf8.last != UInt8(ascii: " "), value.utf8.allSatisfy({ byte in
+            defer { previous = byte }
+            return byte >= 0x20 && byte < 0x7F && !(byte == UInt8(ascii: " ") && previous == UInt8(ascii: " "))
+        }) {
+            return value
+        }
+        return String(String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 

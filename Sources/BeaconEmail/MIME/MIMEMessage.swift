@@ -5,8 +5,9 @@ import Foundation
 struct MIMEMessage {
     /// Header names and values in the order written; values are already encoded.
     var headers: [(name: String, value: String)]
-    let text: String
-    let html: String
+    /// The bodies, already quoted-printable.
+    let text: [UInt8]
+    let html: [UInt8]
     /// Derived from the Message-ID, so the same message always has the same bytes.
     let boundary: String
 
@@ -18,12 +19,13 @@ struct MIMEMessage {
             "",
             "This is a message in Welsh and English, as plain text and HTML.",
         ]
-        var data = Data(lines.joined(separator: "\r\n").utf8)
+        var bytes = Array(lines.joined(separator: "\r\n").utf8)
+        bytes.reserveCapacity(bytes.count + text.count + html.count + 512)
         for (type, body) in [("text/plain", text), ("text/html", html)] {
-            data += Data("\r\n--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8)
-            data += QuotedPrintable.encode(body)
+            bytes += "\r\n--\(boundary)\r\nContent-Type: \(type); charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n".utf8
+            bytes += body
         }
-        data += Data("\r\n--\(boundary)--\r\n".utf8)
-        return data
+        bytes += "\r\n--\(boundary)--\r\n".utf8
+        return Data(bytes)
     }
 }

@@ -1,8 +1,13 @@
+import BeaconCore
+
 /// Quoted-printable (RFC 2045 §6.7) for message bodies: readable where the text is ASCII,
 /// safe for any UTF-8, lines of at most 76 characters, CRLF line endings. Works on the
 /// string's own bytes in one pass: every body of every message passes through here.
-enum QuotedPrintable {
+enum QuotedPrintable: LineEncoding {
     static let maximumLineLength = 76
+    static let name = "quoted-printable"
+    /// Each line is encoded on its own, so lines shared by readers are encoded once.
+    static let lineBreak: [UInt8] = [13, 10]
 
     /// Encodes `text`, whose line breaks may be LF or CRLF, as CRLF-separated lines.
     static func encode(_ text: String) -> [UInt8] {

@@ -59,8 +59,8 @@ public struct EmailComposer: Sendable {
 
         let message = MIMEMessage(
             headers: headers,
-            text: delivery.renderer.render(issue, as: .text, unsubscribe: visibleLink),
-            html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink),
+            text: delivery.renderer.render(issue, as: .text, unsubscribe: visibleLink, encodedBy: QuotedPrintable.self),
+            html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink, encodedBy: QuotedPrintable.self),
             boundary: "beacon-\(hash.suffix(24))")
         return Message(sender: settings.from, recipient: addressee.email, bytes: message.bytes)
     }
