@@ -34,10 +34,11 @@ public struct OutstandingDeliveries {
     ) throws(LedgerError) -> [String] {
         var failures: [String] = []
         let recorder = recorder
-        let groups = Dictionary(grouping: outstanding) { GroupKey(issue: $0.issueID, channel: $0.channel) }
+        // Positions rather than copies: a national send has 100,000 rows and as many recipients.
+        let groups = Dictionary(grouping: outstanding.indices) { GroupKey(issue: outstanding[$0].issueID, channel: outstanding[$0].channel) }
         for key in groups.keys.sorted() {
             guard !stop.isStopped else { break }
-            let rows = groups[key]!
+            let rows = groups[key]!.map { outstanding[$0] }
             let skip = { @Sendable (row: LedgerDelivery, reason: String) in
                 recorder.skip(row, because: reason)
                 skipped(key.channel, row, reason)
@@ -50,12 +51,13 @@ public struct OutstandingDeliveries {
                 failures.append("\(key.channel): not available in this build; \(rows.count) deliveries of \(issue.digest) wait for it")
                 continue
             }
-            let recipients = Dictionary(
-                planner.recipients(of: definition, over: key.channel, reach: channel.reach).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            let listed = planner.recipients(of: definition, over: key.channel, reach: channel.reach)
+            let recipients = Dictionary(listed.indices.map { (listed[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
+            let recipient = { (key: String) in recipients[key].map { listed[$0] } }
             let suppressed = try ledger.suppressed(for: definition.id)
-            let rowsByKey = Dictionary(rows.map { ($0.recipient, $0) }, uniquingKeysWith: { first, _ in first })
-            let deliveries = Handover(rows: planner.inSharingOrder(rows) { recipients[$0.recipient] }, stop: stop) { row in
-                guard let recipient = recipients[row.recipient] else {
+            let rowsByKey = Dictionary(rows.indices.map { (rows[$0].recipient, $0) }, uniquingKeysWith: { first, _ in first })
+            let deliveries = Handover(rows: planner.inSharingOrder(rows) { recipient($0.recipient) }, stop: stop) { row in
+                guard let recipient = recipient(row.recipient) else {
                     skip(row, "no longer a reader of this digest over \(key.channel)")
                     return nil
                 }
@@ -72,7 +74,8 @@ public struct OutstandingDeliveries {
             }
             do {
                 try channel.deliver(deliveries) { delivery, outcome in
-                    guard let row = rowsByKey[delivery.recipient.key] else { return }
+                    guard let position = rowsByKey[delivery.recipient.key] else { return }
+                    let row = rows[position]
                     recorder.record(row, outcome)
                     observe(key.channel, delivery, outcome)
                 }

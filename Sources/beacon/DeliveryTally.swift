@@ -4,10 +4,15 @@ import Foundation
 /// Counts what each channel did, keeps every outcome for the report, and words the summary.
 /// Channels record from several threads at once.
 final class DeliveryTally: @unchecked Sendable {
+    /// What the report and summary need of a delivery, not the recipient itself: a national
+    /// send keeps 100,000 of these, and whole recipients made it tens of megabytes.
     private struct Row {
         let digest: DigestID
         let issueDate: CivilDate
-        let recipient: Recipient
+        let recipient: String
+        let email: String
+        /// Only for a copy not delivered, which the summary names.
+        let label: String?
         let channel: ChannelName
         let outcome: DeliveryOutcome
     }
@@ -18,7 +23,10 @@ final class DeliveryTally: @unchecked Sendable {
     static let failuresSpeltOut = 5
 
     func record(_ delivery: Delivery, over channel: ChannelName, _ outcome: DeliveryOutcome) {
-        let row = Row(digest: delivery.digest.id, issueDate: delivery.issue.issueDate, recipient: delivery.recipient, channel: channel, outcome: outcome)
+        let delivered = if case .delivered = outcome { true } else { false }
+        let row = Row(
+            digest: delivery.digest.id, issueDate: delivery.issue.issueDate, recipient: delivery.recipient.key, email: delivery.recipient.email,
+            label: delivered ? nil : delivery.recipient.label, channel: channel, outcome: outcome)
         lock.withLock { rows.append(row) }
     }
 
@@ -50,7 +58,7 @@ final class DeliveryTally: @unchecked Sendable {
                 let skippedText = skipped.isEmpty ? "" : "; not sent: " + skipped.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 lines.append("\(channel): \(sent) sent, \(deferred.count) deferred, \(failed.count) failed\(skippedText)")
                 for row in (failed + deferred).prefix(Self.failuresSpeltOut) {
-                    lines.append("  \(Self.word(row.outcome)) \(row.digest) for \(row.recipient.label): \(Self.detail(row.outcome))")
+                    lines.append("  \(Self.word(row.outcome)) \(row.digest) for \(row.label ?? row.recipient): \(Self.detail(row.outcome))")
                 }
                 let more = failed.count + deferred.count - Self.failuresSpeltOut
                 if more > 0 { lines.append("  … and \(more) more in the report") }
@@ -68,10 +76,13 @@ final class DeliveryTally: @unchecked Sendable {
         let stamp = formatter.string(from: Date()).replacingOccurrences(of: ":", with: "")
         let url = folder.appendingPathComponent("send-\(issueDate)-\(stamp).csv")
         let text = lock.withLock {
-            (["digest,issue_date,recipient,email,channel,outcome,detail"] + rows.map { row in
-                [row.digest.rawValue, row.issueDate.description, row.recipient.key, row.recipient.email,
-                 row.channel.rawValue, Self.word(row.outcome), Self.detail(row.outcome)].map(Self.csvField).joined(separator: ",")
-            }).joined(separator: "\r\n") + "\r\n"
+            var text = "digest,issue_date,recipient,email,channel,outcome,detail\r\n"
+            for row in rows {
+                text += [row.digest.rawValue, row.issueDate.description, row.recipient, row.email,
+                         row.channel.rawValue, Self.word(row.outcome), Self.detail(row.outcome)].map(Self.csvField).joined(separator: ",")
+                text += "\r\n"
+            }
+            return text
         }
         try AtomicFile.write(Data(text.utf8), to: url)
         return url

@@ -51,6 +51,16 @@ struct ValidationTests {
         #expect(errors == ["register/projects.csv:2:organisation: contains a line break, which is not allowed in a single-line field"])
     }
 
+    @Test("A stray quote late in a file is reported with its row, and no row of that file is read at all")
+    func strayQuote() throws {
+        var fixture = Fixture()
+        fixture.edit("register/projects.csv", replacing: ",in-progress,2025-05-01", with: ",underway,2025-05-01")
+        fixture.edit("register/projects.csv", replacing: "POW-1,i2s,Shared payroll", with: "POW-1,i2s,Shared \"payroll\"")
+        let errors = try fixture.errors()
+        #expect(errors.contains { $0.hasPrefix("register/projects.csv:7: ") && $0.contains("quote") })
+        #expect(!errors.contains { $0.contains("underway") }, "a row before the stray quote was read: \(errors)")
+    }
+
     @Test("A spreadsheet saved in another encoding is named, not misread")
     func notUTF8() throws {
         let fixture = Fixture()

@@ -37,10 +37,18 @@ public struct DeliveryPlanner: Sendable {
     /// after another: each issue is then assembled and rendered once and kept only while its
     /// readers are served, however many readers there are.
     public func inSharingOrder<Item>(_ items: [Item], recipient: (Item) -> Recipient?) -> [Item] {
-        let keys = items.map { item in
-            recipient(item).flatMap(reader(for:)).map { "\($0.selectionProfile)|\($0.language)" } ?? ""
+        // Each item's kind of reader by number, in the order of the kinds' names: 100,000
+        // readers are a few thousand kinds, and a name kept per reader cost megabytes.
+        var kinds: [String: Int] = [:]
+        let kindOfItem = items.map { item in
+            let name = recipient(item).flatMap(reader(for:)).map { "\($0.selectionProfile)|\($0.language)" } ?? ""
+            if let kind = kinds[name] { return kind }
+            kinds[name] = kinds.count
+            return kinds.count - 1
         }
-        return items.indices.sorted { (keys[$0], $0) < (keys[$1], $1) }.map { items[$0] }
+        var rank = [Int](repeating: 0, count: kinds.count)
+        for (position, kind) in kinds.sorted(by: { $0.key < $1.key }).map(\.value).enumerated() { rank[kind] = position }
+        return items.indices.sorted { (rank[kindOfItem[$0]], $0) < (rank[kindOfItem[$1]], $1) }.map { items[$0] }
     }
 
     /// Who the recipient reads as: a subscriber in their audience, or an edition.

@@ -18,9 +18,38 @@ public struct CSVReader {
 
     /// Parses the whole file. Fully blank rows are skipped but still counted.
     public static func records(from data: Data) throws(Malformed) -> [Record] {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         var records: [Record] = []
+        try parse(data, materialising: true) { record in
+            records.append(record)
+            return true
+        }
+        return records
+    }
+
+    /// Hands over each record as it is parsed, so a large file is never held as records all
+    /// at once; the whole file is checked first, so nothing of a malformed file is handed over.
+    /// `body` returns false to stop.
+    public static func forEachRecord(in data: Data, _ body: (Record) -> Bool) throws(Malformed) {
+        try parse(data, materialising: false) { _ in true }
+        try parse(data, materialising: true, body)
+    }
+
+    /// Not `materialising` records, only checks that the file is well formed.
+    private static func parse(_ data: Data, materialising: Bool, _ body: (Record) -> Bool) throws(Malformed) {
+        var failure: Malformed?
+        data.withUnsafeBytes { raw in
+            var bytes = raw.bindMemory(to: UInt8.self)[...]
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+            do throws(Malformed) {
+                try parse(UnsafeBufferPointer(rebasing: bytes), materialising: materialising, body)
+            } catch {
+                failure = error
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, materialising: Bool, _ body: (Record) -> Bool) throws(Malformed) {
         var fields: [String] = []
         var field: [UInt8] = []
         var row = 1
@@ -28,21 +57,22 @@ public struct CSVReader {
         var index = 0
         var quoted = false
         var fieldWasQuoted = false
+        var stopped = false
 
         func finishField() {
-            fields.append(String(decoding: field, as: UTF8.self))
+            if materialising { fields.append(String(decoding: field, as: UTF8.self)) }
             field.removeAll(keepingCapacity: true)
             fieldWasQuoted = false
         }
         func finishRecord() {
             finishField()
-            if !(fields.count == 1 && fields[0].isEmpty) {
-                records.append(Record(row: recordRow, fields: fields))
+            if materialising, !(fields.count == 1 && fields[0].isEmpty) {
+                stopped = !body(Record(row: recordRow, fields: fields))
             }
             fields.removeAll(keepingCapacity: true)
         }
 
-        while index < bytes.count {
+        while index < bytes.count, !stopped {
             let byte = bytes[index]
             if quoted {
                 if byte == UInt8(ascii: "\"") {
@@ -84,9 +114,8 @@ public struct CSVReader {
         if quoted {
             throw Malformed(row: recordRow, detail: "a quoted field starting on this row is never closed")
         }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
+        if !stopped, !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
             finishRecord()
         }
-        return records
     }
 }

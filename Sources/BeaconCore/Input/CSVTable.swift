@@ -1,41 +1,65 @@
 import Foundation
 
 /// A register CSV file checked against the columns its record type declares.
-struct CSVTable {
+enum CSVTable {
     struct Columns {
         let required: [String]
         let optional: [String]
         var all: [String] { required + optional }
     }
 
-    let rows: [CSVRowSource]
-
-    /// Reads `url`, reporting an unreadable file, bad encoding, malformed quoting, missing or
-    /// unknown columns and rows of the wrong width. Returns nil when no row can be trusted.
-    init?(url: URL, displayName: String, columns: Columns, diagnostics: Diagnostics) {
+    /// Reads `url` and hands `body` each row that can be trusted, as it is parsed: a register
+    /// of 100,000 subscribers is never held as text and records at once. Reports an unreadable
+    /// file, bad encoding, malformed quoting, missing or unknown columns and rows of the wrong
+    /// width; when the file or its header cannot be trusted, no row is handed over.
+    static func forEachRow(
+        url: URL, displayName: String, columns: Columns, diagnostics: Diagnostics, _ body: (CSVRowSource) -> Void
+    ) {
         let fileLocation = SourceLocation(file: displayName)
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
             diagnostics.report(.unreadableFile(reason: Self.reason(for: error)), at: fileLocation)
-            return nil
+            return
         }
-        guard String(data: data, encoding: .utf8) != nil else {
+        guard data.withUnsafeBytes({ Self.isUTF8($0) }) else {
             diagnostics.report(.notUTF8, at: fileLocation)
-            return nil
+            return
         }
-        let records: [CSVReader.Record]
+        var header: CSVReader.Record?
+        var index: [String: Int] = [:]
         do {
-            records = try CSVReader.records(from: data)
+            try CSVReader.forEachRecord(in: data) { record in
+                guard let header else {
+                    header = record
+                    guard let columns = Self.columns(of: record, expected: columns, in: displayName, diagnostics: diagnostics) else { return false }
+                    index = columns
+                    return true
+                }
+                if record.fields.allSatisfy({ $0.trimmedOfWhitespace.isEmpty }) { return true }
+                guard record.fields.count == header.fields.count else {
+                    diagnostics.report(
+                        .wrongFieldCount(found: record.fields.count, expected: header.fields.count),
+                        at: SourceLocation(file: displayName, line: record.row))
+                    return true
+                }
+                body(CSVRowSource(file: displayName, row: record.row, columns: index, fields: record.fields))
+                return true
+            }
         } catch {
             diagnostics.report(.malformedCSV(error.detail), at: SourceLocation(file: displayName, line: error.row))
-            return nil
+            return
         }
-        guard let header = records.first else {
+        if header == nil {
             diagnostics.report(.malformedCSV("the file is empty; it needs a header row"), at: fileLocation)
-            return nil
         }
+    }
+
+    /// Each known column's position, or nil when the header cannot be trusted.
+    private static func columns(
+        of header: CSVReader.Record, expected columns: Columns, in displayName: String, diagnostics: Diagnostics
+    ) -> [String: Int]? {
         var index: [String: Int] = [:]
         var headerOK = true
         for (position, rawName) in header.fields.enumerated() {
@@ -55,20 +79,20 @@ struct CSVTable {
             diagnostics.report(.missingColumn, at: SourceLocation(file: displayName, line: header.row, field: name))
             headerOK = false
         }
-        guard headerOK else { return nil }
+        return headerOK ? index : nil
+    }
 
-        var rows: [CSVRowSource] = []
-        for record in records.dropFirst() {
-            if record.fields.allSatisfy({ $0.trimmedOfWhitespace.isEmpty }) { continue }
-            guard record.fields.count == header.fields.count else {
-                diagnostics.report(
-                    .wrongFieldCount(found: record.fields.count, expected: header.fields.count),
-                    at: SourceLocation(file: displayName, line: record.row))
-                continue
+    /// Checked without making a string of the whole file.
+    private static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
             }
-            rows.append(CSVRowSource(file: displayName, row: record.row, columns: index, fields: record.fields))
         }
-        self.rows = rows
     }
 
     static func reason(for error: Error) -> String {

@@ -59,15 +59,18 @@ public enum ConfigurationLoader {
         }
 
         var subscriberIDs = UniqueIDs<Subscriber>()
+        var shared = Subscriber.SharedValues()
         var subscribers: [Subscriber] = []
         for file in settings.subscriberFiles {
             if file.pathExtension.lowercased() == "csv" {
                 subscribers += table(file, Subscriber.columns, diagnostics) {
-                    Subscriber.decode($0, idField: "subscriber_id", ids: &subscriberIDs, audiences: knownAudiences, themes: knownThemes)
+                    Subscriber.decode($0, idField: "subscriber_id", ids: &subscriberIDs, audiences: knownAudiences, themes: knownThemes)?
+                        .sharing(&shared)
                 }
             } else {
                 subscribers += yaml(file, key: "subscribers", keys: Subscriber.yamlKeys, diagnostics) {
-                    Subscriber.decode($0, idField: "id", ids: &subscriberIDs, audiences: knownAudiences, themes: knownThemes)
+                    Subscriber.decode($0, idField: "id", ids: &subscriberIDs, audiences: knownAudiences, themes: knownThemes)?
+                        .sharing(&shared)
                 }
             }
         }
@@ -98,10 +101,11 @@ public enum ConfigurationLoader {
     private static func table<Record>(
         _ url: URL, _ columns: CSVTable.Columns, _ diagnostics: Diagnostics, decode: (RecordReader) -> Record?
     ) -> [Record] {
-        guard let table = CSVTable(url: url, displayName: displayName(url), columns: columns, diagnostics: diagnostics) else {
-            return []
+        var records: [Record] = []
+        CSVTable.forEachRow(url: url, displayName: displayName(url), columns: columns, diagnostics: diagnostics) { row in
+            if let record = decode(RecordReader(source: row, diagnostics: diagnostics)) { records.append(record) }
         }
-        return table.rows.compactMap { decode(RecordReader(source: $0, diagnostics: diagnostics)) }
+        return records
     }
 
     private static func yaml<Record>(
