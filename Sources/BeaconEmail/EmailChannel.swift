@@ -43,18 +43,18 @@ public final class EmailChannel: Channel, Sendable {
         _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
     ) throws(ChannelFailure) {
         let composer = try composer()
+        let clock = clock
         guard let smtp = settings.smtp else {
             let outbox = FileOutbox(folder: settings.outbox)
-            for delivery in deliveries {
+            ComposerThreads(deliveries).run(named: "beacon-outbox") { delivery in
                 guard let message = composer.compose(delivery, at: clock()) else {
                     record(delivery, .failed(Self.notToAPerson))
-                    continue
+                    return
                 }
                 record(delivery, outbox.write(message, for: delivery))
             }
             return
         }
-        let clock = clock
         try SMTPDispatcher(settings: smtp).run(deliveries, compose: { composer.compose($0, at: clock()) }, record: record)
     }
 

@@ -53,9 +53,10 @@ public struct OutstandingDeliveries {
             }
             let listed = planner.recipients(of: definition, over: key.channel, reach: channel.reach)
             let recipients = Dictionary(listed.indices.map { (listed[$0].key, $0) }, uniquingKeysWith: { first, _ in first })
-            let recipient = { (key: String) in recipients[key].map { listed[$0] } }
+            let recipient = { @Sendable (key: String) in recipients[key].map { listed[$0] } }
             let suppressed = try ledger.suppressed(for: definition.id)
             let rowsByKey = Dictionary(rows.indices.map { (rows[$0].recipient, $0) }, uniquingKeysWith: { first, _ in first })
+            let planner = planner
             let deliveries = Handover(rows: planner.inSharingOrder(rows) { recipient($0.recipient) }, stop: stop) { row in
                 guard let recipient = recipient(row.recipient) else {
                     skip(row, "no longer a reader of this digest over \(key.channel)")
@@ -95,23 +96,52 @@ private struct GroupKey: Hashable, Comparable {
     static func < (lhs: Self, rhs: Self) -> Bool { (lhs.issue, lhs.channel) < (rhs.issue, rhs.channel) }
 }
 
-/// The deliveries of one channel, made one at a time as the channel pulls them, ending early
-/// when a stop is asked for.
+/// The deliveries of one channel, made as the channel pulls them, ending early when a stop
+/// is asked for. A few at a time are assembled on every core: a channel pulls from one thread
+/// at a time, and assembling one by one there left the other cores waiting.
 private struct Handover: Sequence, IteratorProtocol {
-    var rows: IndexingIterator<[LedgerDelivery]>
-    let stop: StopSignal
-    let make: (LedgerDelivery) -> Delivery?
+    private let rows: [LedgerDelivery]
+    private var position = 0
+    private let stop: StopSignal
+    private let make: @Sendable (LedgerDelivery) -> Delivery?
+    private var made: [Delivery?] = []
+    private var taken = 0
+    /// Rows come in sharing order, so a batch is a few kinds of reader; small, so a stop
+    /// leaves little assembled and unsent.
+    private static let batchPerCore = 8
 
-    init(rows: [LedgerDelivery], stop: StopSignal, make: @escaping (LedgerDelivery) -> Delivery?) {
-        self.rows = rows.makeIterator()
+    init(rows: [LedgerDelivery], stop: StopSignal, make: @escaping @Sendable (LedgerDelivery) -> Delivery?) {
+        self.rows = rows
         self.stop = stop
         self.make = make
     }
 
     mutating func next() -> Delivery? {
-        while !stop.isStopped, let row = rows.next() {
-            if let delivery = make(row) { return delivery }
+        while !stop.isStopped {
+            if taken < made.count {
+                taken += 1
+                if let delivery = made[taken - 1] { return delivery }
+                continue
+            }
+            guard position < rows.count else { return nil }
+            let batch = Array(rows[position..<Swift.min(position + Self.batchPerCore * ProcessInfo.processInfo.activeProcessorCount, rows.count)])
+            position += batch.count
+            made = Self.assemble(batch, make)
+            taken = 0
         }
         return nil
+    }
+
+    private static func assemble(_ batch: [LedgerDelivery], _ make: @Sendable (LedgerDelivery) -> Delivery?) -> [Delivery?] {
+        let made = UnsafeMutableBufferPointer<Delivery?>.allocate(capacity: batch.count)
+        made.initialize(repeating: nil)
+        defer {
+            made.deinitialize()
+            made.deallocate()
+        }
+        // Each index is written by one thread only.
+        nonisolated(unsafe) let slots = made
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in slots[index] = make(batch[index]) }
+        return Array(made)
     }
 }

@@ -155,6 +155,27 @@ struct TargetingTests {
         #expect(digest.figures?.total.projects == 5)
     }
 
+    @Test("A network's pairs taken a few at a time, strongest first, give the same page as all at once")
+    func networkPairsInBands() throws {
+        let configuration = try ConfigurationLoader.load(settingsFile: BuiltInLayoutTests.example, environment: [:], ignoringOtherSections: true).configuration
+        let definition = try #require(configuration.digests.first { $0.sections.contains(.similarProjects) && $0.audiences.contains { id in
+            configuration.audience(id)?.kind == .network } })
+        let whole = DigestAssembler(configuration: configuration)
+        let inBands = DigestAssembler(configuration: configuration, networkBandSize: 1)
+        var pairs = 0
+        for network in configuration.audiences where network.kind == .network && definition.audiences.contains(network.id) {
+            let reader = Reader(network: network)
+            for date in ["2026-11-02", "2026-12-01", "2026-12-15"].compactMap(CivilDate.init(parsing:)) {
+                let keys = { (assembler: DigestAssembler) in
+                    assembler.assemble(definition, for: reader, on: date).sections.flatMap { $0.items.map(\.key) }
+                }
+                #expect(keys(inBands) == keys(whole), "\(network.id) on \(date)")
+                pairs += keys(whole).filter { $0.hasPrefix("match:") }.count
+            }
+        }
+        #expect(pairs > 0, "the example gives networks no pairs to compare")
+    }
+
     @Test("Readers are found by subscriber id or network id, and only for digests written for them")
     func readerLookup() throws {
         let definition = try #require(configuration.digest(DigestID("portfolio")))

@@ -16,7 +16,15 @@ public struct DigestAssembler: Sendable {
     /// hands them over one after another, so a few recent issues are enough to keep.
     private let recentIssues = SharedCache<AssembledDigest>(limit: 16)
 
+    /// Sorting a network's pairs this many at a time: only tests change it.
+    private let networkBandSize: Int?
+
     public init(configuration: Configuration) {
+        self.init(configuration: configuration, networkBandSize: nil)
+    }
+
+    init(configuration: Configuration, networkBandSize: Int?) {
+        self.networkBandSize = networkBandSize
         self.configuration = configuration
         similarity = ProjectSimilarity(projects: configuration.register.projects)
         facts = RankingFacts(projects: configuration.register.projects)
@@ -37,8 +45,9 @@ public struct DigestAssembler: Sendable {
     private func select(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow, key sharingKey: String) -> AssembledDigest {
         let issueDate = window.end
         let context = context(definition, window)
-        let matches = Matchmaker(similarity: similarity, cache: matchCandidates, withNews: matchesWithNews)
-            .matches(in: context, window: window, for: reader)
+        var matchmaker = Matchmaker(similarity: similarity, cache: matchCandidates, withNews: matchesWithNews)
+        if let networkBandSize { matchmaker.bandSize = networkBandSize }
+        let matches = matchmaker.matches(in: context, window: window, for: reader)
         let wanted = Set(definition.sections)
         var candidates: [Candidate] = []
         let interests = similarity.themeMask(reader.interests)

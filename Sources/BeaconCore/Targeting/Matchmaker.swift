@@ -67,6 +67,8 @@ struct Matchmaker {
     let similarity: ProjectSimilarity
     let cache: SharedCache<[MatchCandidate]?>
     let withNews: SharedCache<ReaderMatches>
+    /// How many of a network's pairs are sorted at once: 4 MB.
+    var bandSize = 1 << 18
 
     /// Pairs for `reader` where one side has news in the window, so the same introduction is
     /// not repeated issue after issue.
@@ -165,8 +167,14 @@ struct Matchmaker {
         return pairs
     }
 
-    /// Every pair of projects in the network's scope from different organisations, one of
-    /// them with news.
+    /// The pairs a network's page may list: of every pair of projects in its scope from
+    /// different organisations, one of them with news, strongest first, each project in at
+    /// most `DigestAssembler.matchesPerProject` of them.
+    ///
+    /// A national register gives a network millions of such pairs, and holding them all to sort
+    /// took 100 MB. They are taken in bands of scores instead, strongest band first: a band is
+    /// sorted and taken as the whole list would be, and a later band need only hold pairs whose
+    /// projects both still have room, which soon are few.
     private func networkPairs(_ live: [Int], network: Audience, hasNews: (Int) -> Bool) -> [MatchCandidate] {
         let scope = live.filter { position in
             let project = similarity.projects[position]
@@ -182,22 +190,57 @@ struct Matchmaker {
             organisations[key] = organisations.count
             return organisations.count - 1
         }
-        var pairs: [MatchCandidate] = []
+        var appearances = [Int](repeating: 0, count: similarity.projects.count)
+        let hasRoom = { (position: Int) in appearances[position] < DigestAssembler.matchesPerProject }
         var shared: [UInt16] = []
-        // From each project with news to every other; two with news are paired once.
-        for index in scope.indices where news[index] {
-            let first = scope[index]
-            similarity.sharedWords(with: first, into: &shared)
-            for other in scope.indices where organisation[other] != organisation[index] && (!news[other] || other > index) {
-                let second = scope[other]
-                let score = similarity.score(first, second, sharedWords: Int(shared[second]))
-                guard score >= ProjectSimilarity.threshold else { continue }
-                let (anchor, match) = similarity.idRanks[first] < similarity.idRanks[second] ? (first, second) : (second, first)
-                pairs.append(MatchCandidate(anchor: anchor, match: match, score: score))
+        /// Every pair still possible (both projects with room) scoring at least the threshold.
+        func forEachPair(_ body: (MatchCandidate) -> Void) {
+            // From each project with news to every other; two with news are paired once.
+            for index in scope.indices where news[index] && hasRoom(scope[index]) {
+                let first = scope[index]
+                similarity.sharedWords(with: first, into: &shared)
+                for other in scope.indices where organisation[other] != organisation[index] && (!news[other] || other > index) {
+                    let second = scope[other]
+                    guard hasRoom(second) else { continue }
+                    let score = similarity.score(first, second, sharedWords: Int(shared[second]))
+                    guard score >= ProjectSimilarity.threshold else { continue }
+                    let (anchor, match) = similarity.idRanks[first] < similarity.idRanks[second] ? (first, second) : (second, first)
+                    body(MatchCandidate(anchor: anchor, match: match, score: score))
+                }
             }
         }
-        sort(&pairs)
-        return pairs
+        let buckets = 1_024
+        let bucket = { (score: Double) in Swift.min(Int((score - ProjectSimilarity.threshold) / (1 - ProjectSimilarity.threshold) * Double(buckets)), buckets - 1) }
+        var listed: [MatchCandidate] = []
+        var upper = buckets
+        while upper > 0 {
+            var counts = [Int](repeating: 0, count: buckets)
+            forEachPair { pair in
+                let index = bucket(pair.score)
+                if index < upper { counts[index] += 1 }
+            }
+            // The band: whole buckets below the last band, as many as fit in `bandSize` pairs.
+            var lower = upper - 1
+            var size = counts[lower]
+            while lower > 0, size + counts[lower - 1] <= bandSize {
+                lower -= 1
+                size += counts[lower]
+            }
+            guard counts[..<upper].contains(where: { $0 > 0 }) else { break }
+            var band: [MatchCandidate] = []
+            band.reserveCapacity(size)
+            forEachPair { pair in
+                if (lower..<upper).contains(bucket(pair.score)) { band.append(pair) }
+            }
+            sort(&band)
+            for pair in band where hasRoom(pair.match) && hasRoom(pair.anchor!) {
+                appearances[pair.match] += 1
+                appearances[pair.anchor!] += 1
+                listed.append(pair)
+            }
+            upper = lower
+        }
+        return listed
     }
 
     /// Strongest first; ties by the match's id, then the anchor's.

@@ -42,6 +42,12 @@ final class OutgoingQueue: @unchecked Sendable {
         return item
     }
 
+    var isClosed: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return closed
+    }
+
     /// No more messages will come, or none will be taken.
     func close() {
         condition.lock()

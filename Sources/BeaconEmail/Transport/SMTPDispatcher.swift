@@ -31,24 +31,15 @@ final class SMTPDispatcher: @unchecked Sendable {
         _ deliveries: some Sequence<Delivery>, compose: @escaping @Sendable (Delivery) -> EmailComposer.Message?,
         record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
     ) throws(ChannelFailure) {
-        let source = WorkSource(deliveries)
         let queue = OutgoingQueue(capacity: 16 * settings.connections)
-        let composers = DispatchGroup()
-        for index in 0..<ProcessInfo.processInfo.activeProcessorCount {
-            composers.enter()
-            start("beacon-compose-\(index + 1)") { [self] in
-                while let delivery = take(from: source) {
-                    if let message = compose(delivery) {
-                        guard queue.push(Outgoing(delivery: delivery, message: message)) else { break }
-                    } else {
-                        record(delivery, .failed(EmailChannel.notToAPerson))
-                    }
-                }
-                composers.leave()
+        // Composing stops once the server has failed or the connections have closed the queue.
+        ComposerThreads(deliveries).start(named: "beacon-compose", carryOn: { [self] in lock.withLock { failure == nil } && !queue.isClosed }) { delivery in
+            if let message = compose(delivery) {
+                _ = queue.push(Outgoing(delivery: delivery, message: message))
+            } else {
+                record(delivery, .failed(EmailChannel.notToAPerson))
             }
-        }
-        start("beacon-compose-done") {
-            composers.wait()
+        } finished: {
             queue.close()
         }
         try send(queue, record: { outgoing, outcome in record(outgoing.delivery!, outcome) })
@@ -68,7 +59,7 @@ final class SMTPDispatcher: @unchecked Sendable {
         let connections = DispatchGroup()
         for index in 0..<settings.connections {
             connections.enter()
-            start("beacon-smtp-\(index + 1)") { [self] in
+            ComposerThreads.thread("beacon-smtp-\(index + 1)") { [self] in
                 let connection = SMTPConnection(settings: settings)
                 while lock.withLock({ failure == nil }), let outgoing = queue.pop() {
                     // Unrecorded when the server cannot be used at all: the delivery stays
@@ -81,16 +72,6 @@ final class SMTPDispatcher: @unchecked Sendable {
         connections.wait()
         queue.close()
         if let failure { throw failure }
-    }
-
-    private func start(_ name: String, _ body: @escaping @Sendable () -> Void) {
-        let thread = Thread(block: body)
-        thread.name = name
-        thread.start()
-    }
-
-    private func take(from source: WorkSource) -> Delivery? {
-        lock.withLock { failure == nil ? source.next() : nil }
     }
 
     private func send(_ message: EmailComposer.Message, over connection: SMTPConnection) -> DeliveryOutcome? {
@@ -127,18 +108,6 @@ final class SMTPDispatcher: @unchecked Sendable {
         let wait = slot.timeIntervalSinceNow
         if wait > 0 { Thread.sleep(forTimeInterval: wait) }
     }
-}
-
-/// The deliveries still to compose. Only touched under the dispatcher's lock.
-private final class WorkSource: @unchecked Sendable {
-    private let pull: () -> Delivery?
-
-    init(_ deliveries: some Sequence<Delivery>) {
-        var iterator = deliveries.makeIterator()
-        pull = { iterator.next() }
-    }
-
-    func next() -> Delivery? { pull() }
 }
 
 /// Outcomes of composed messages, from every connection.
