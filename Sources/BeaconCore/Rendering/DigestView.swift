@@ -110,17 +110,23 @@ extension DigestView {
     }
 }
 
-/// Words one language's edition of a digest.
-private struct EditionBuilder {
+/// Words one language's edition of a digest. A class: its closures would otherwise each copy
+/// the digest, settings and register, retaining every reference in them, for every item.
+private final class EditionBuilder {
     let phrases: Phrasebook
     let digest: AssembledDigest
     let settings: Settings
     let register: Register
 
+    init(phrases: Phrasebook, digest: AssembledDigest, settings: Settings, register: Register) {
+        self.phrases = phrases
+        self.digest = digest
+        self.settings = settings
+        self.register = register
+    }
+
     func edition(showLanguageName: Bool, unsubscribe: String?) -> DigestView.Edition {
         let language = phrases.language
-        // Closures rather than `map(item)`: a method passed as a value copies the builder,
-        // digest and register with it, every time.
         let sections = digest.sections.filter { !$0.items.isEmpty }.map { section in
             DigestView.Section(heading: phrases.heading(section.kind), items: section.items.map { item($0) })
         }

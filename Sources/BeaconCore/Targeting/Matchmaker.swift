@@ -62,10 +62,13 @@ struct ReaderMatches: Sendable {
 ///
 /// Which pairs an organisation, a set of interests or a network has depends only on the
 /// projects, not on the reader, so each is worked out once per set of projects and kept in
-/// `cache`, and those with news once per window in `withNews`.
+/// `cache` (every organisation's at once, in `anchored`), and those with news once per window
+/// in `withNews`.
 struct Matchmaker {
     let similarity: ProjectSimilarity
     let cache: SharedCache<[MatchCandidate]?>
+    /// Every organisation's anchored pairs, by organisation, per set of projects.
+    let anchored: SharedCache<[String: [MatchCandidate]]>
     let withNews: SharedCache<ReaderMatches>
     /// How many of a network's pairs are sorted at once: 4 MB.
     var bandSize = 1 << 18
@@ -114,7 +117,7 @@ struct Matchmaker {
         let live = { context.projects.filter { $0.status != .withdrawn }.compactMap(similarity.position) }
         if let own = reader.organisation, reader.network == nil {
             let key = "\(scope)|organisation:\(own.key)"
-            if let anchored = cache.value(key, make: { anchoredPairs(live(), organisation: own.key) }) {
+            if let anchored = anchored.value(scope, make: { anchoredPairs(live()) })[own.key] {
                 return (key, { anchored }, false)
             }
             // A reader with no project of their own is shown proven work in their interests.
@@ -136,35 +139,52 @@ struct Matchmaker {
         }, true)
     }
 
-    /// Each other organisation's project paired with the organisation's most similar one;
-    /// nil when the organisation has no project.
-    private func anchoredPairs(_ live: [Int], organisation: String) -> [MatchCandidate]? {
-        let anchors = live.filter { similarity.projects[$0].organisation.key == organisation }
-        guard !anchors.isEmpty else { return nil }
-        let matches = live.filter { similarity.projects[$0].organisation.key != organisation }
-        // Anchor by anchor, each match keeps its best pair: the highest score, then the anchor
-        // with the lowest id. Pairs below the threshold are never the best that is kept.
-        var bestAnchor = [Int32](repeating: -1, count: similarity.projects.count)
-        var bestScore = [Double](repeating: 0, count: similarity.projects.count)
-        var shared: [UInt16] = []
-        for anchor in anchors {
-            similarity.sharedWords(with: anchor, into: &shared)
-            for match in matches {
-                let score = similarity.score(anchor, match, sharedWords: Int(shared[match]))
-                guard score >= ProjectSimilarity.threshold else { continue }
-                let current = Int(bestAnchor[match])
-                if current < 0 || score > bestScore[match]
-                    || (score == bestScore[match] && similarity.idRanks[anchor] < similarity.idRanks[current]) {
-                    bestAnchor[match] = Int32(anchor)
-                    bestScore[match] = score
-                }
+    /// For every organisation with a live project, each other organisation's project paired
+    /// with the organisation's most similar one: the highest score, then the anchor with the
+    /// lowest id. All organisations at once, since a pair scored for one side serves the other
+    /// too, and working them out one organisation at a time kept one thread waiting on another.
+    private func anchoredPairs(_ live: [Int]) -> [String: [MatchCandidate]] {
+        var numbers: [String: Int] = [:]
+        let organisation = live.map { position -> Int in
+            let key = similarity.projects[position].organisation.key
+            if let known = numbers[key] { return known }
+            numbers[key] = numbers.count
+            return numbers.count - 1
+        }
+        // By organisation, then by the match's position among the similarity's projects.
+        let count = similarity.projects.count
+        var bestAnchor = [Int32](repeating: -1, count: numbers.count * count)
+        var bestScore = [Double](repeating: 0, count: numbers.count * count)
+        func offer(_ organisation: Int, anchor: Int, match: Int, score: Double) {
+            let slot = organisation * count + match
+            let current = Int(bestAnchor[slot])
+            if current < 0 || score > bestScore[slot] || (score == bestScore[slot] && similarity.idRanks[anchor] < similarity.idRanks[current]) {
+                bestAnchor[slot] = Int32(anchor)
+                bestScore[slot] = score
             }
         }
-        var pairs = matches.compactMap { match in
-            bestAnchor[match] < 0 ? nil : MatchCandidate(anchor: Int(bestAnchor[match]), match: match, score: bestScore[match])
+        var shared: [UInt16] = []
+        for index in live.indices {
+            let first = live[index]
+            similarity.sharedWords(with: first, into: &shared)
+            for other in (index + 1)..<live.count where organisation[other] != organisation[index] {
+                let second = live[other]
+                // Pairs below the threshold are never the best that is kept.
+                let score = similarity.score(first, second, sharedWords: Int(shared[second]))
+                guard score >= ProjectSimilarity.threshold else { continue }
+                offer(organisation[index], anchor: first, match: second, score: score)
+                offer(organisation[other], anchor: second, match: first, score: score)
+            }
         }
-        sort(&pairs)
-        return pairs
+        return numbers.mapValues { number in
+            var pairs = live.indices.compactMap { index -> MatchCandidate? in
+                let slot = number * count + live[index]
+                guard organisation[index] != number, bestAnchor[slot] >= 0 else { return nil }
+                return MatchCandidate(anchor: Int(bestAnchor[slot]), match: live[index], score: bestScore[slot])
+            }
+            sort(&pairs)
+            return pairs
+        }
     }
 
     /// The pairs a network's page may list: of every pair of projects in its scope from
