@@ -1,5 +1,5 @@
 @testable import BeaconEmail
-import BeaconCore
+@testable import BeaconCore
 import Foundation
 import Testing
 
@@ -20,6 +20,35 @@ struct MIMETests {
             #expect(!line.dropLast().hasSuffix("=") || line.dropLast().hasSuffix("=3D"))
         }
         #expect(encoded.contains("G=C5=B5yl"))
+    }
+
+    @Test("A body encoded from a shared rendering, line by line, is the quoted-printable of the whole page")
+    func encodedOnce() throws {
+        let configuration = try Example().configuration
+        let renderer = try DigestRenderer(configuration: configuration)
+        let assembler = DigestAssembler(configuration: configuration)
+        // A name that wraps a line, needs escaping in HTML and ends in a space, and a link with
+        // "=" and "&", next to every real reader.
+        let names = [nil, "Cllr " + String(repeating: "Angharad ", count: 9) + "<b>&'Bo'</b> "]
+        var bodies = 0
+        for definition in configuration.digests {
+            for subscriber in configuration.subscribers(of: definition) {
+                let reader = try #require(configuration.audience(subscriber.audience).map { Reader(subscriber: subscriber, audience: $0) })
+                for date in ["2026-06-01", "2026-12-01"].compactMap(CivilDate.init(parsing:)) {
+                    for name in names {
+                        let issue = assembler.assemble(definition, for: name.map(reader.named) ?? reader, on: date)
+                        for format in [DigestFormat.text, .html] {
+                            let link = "https://beacon.example/unsubscribe?t=a=b&c"
+                            let whole = QuotedPrintable.encode(renderer.render(issue, as: format, unsubscribe: link))
+                            #expect(renderer.render(issue, as: format, unsubscribe: link, encodedBy: QuotedPrintable.self) == whole,
+                                    "\(definition.id) for \(reader.id) on \(date) as \(format)")
+                            bodies += 1
+                        }
+                    }
+                }
+            }
+        }
+        #expect(bodies > 100)
     }
 
     @Test("Encoded words are at most 75 characters and never split a Welsh letter or an emoji")

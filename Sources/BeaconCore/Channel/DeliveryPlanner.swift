@@ -39,15 +39,12 @@ public struct DeliveryPlanner: Sendable {
     public func inSharingOrder<Item>(_ items: [Item], recipient: (Item) -> Recipient?) -> [Item] {
         // Each item's kind of reader by number, in the order of the kinds' names: 100,000
         // readers are a few thousand kinds, and a name kept per reader cost megabytes.
-        var kinds: [String: Int] = [:]
+        var kinds = Numbering<String>()
         let kindOfItem = items.map { item in
-            let name = recipient(item).flatMap(reader(for:)).map { "\($0.selectionProfile)|\($0.language)" } ?? ""
-            if let kind = kinds[name] { return kind }
-            kinds[name] = kinds.count
-            return kinds.count - 1
+            kinds(recipient(item).flatMap(reader(for:)).map { "\($0.selectionProfile)|\($0.language)" } ?? "")
         }
         var rank = [Int](repeating: 0, count: kinds.count)
-        for (position, kind) in kinds.sorted(by: { $0.key < $1.key }).map(\.value).enumerated() { rank[kind] = position }
+        for (position, kind) in kinds.numbers.sorted(by: { $0.key < $1.key }).map(\.value).enumerated() { rank[kind] = position }
         return items.indices.sorted { (rank[kindOfItem[$0]], $0) < (rank[kindOfItem[$1]], $1) }.map { items[$0] }
     }
 

@@ -144,13 +144,8 @@ struct Matchmaker {
     /// lowest id. All organisations at once, since a pair scored for one side serves the other
     /// too, and working them out one organisation at a time kept one thread waiting on another.
     private func anchoredPairs(_ live: [Int]) -> [String: [MatchCandidate]] {
-        var numbers: [String: Int] = [:]
-        let organisation = live.map { position -> Int in
-            let key = similarity.projects[position].organisation.key
-            if let known = numbers[key] { return known }
-            numbers[key] = numbers.count
-            return numbers.count - 1
-        }
+        var numbers = Numbering<String>()
+        let organisation = live.map { numbers(similarity.projects[$0].organisation.key) }
         // By organisation, then by the match's position among the similarity's projects.
         let count = similarity.projects.count
         var bestAnchor = [Int32](repeating: -1, count: numbers.count * count)
@@ -176,7 +171,7 @@ struct Matchmaker {
                 offer(organisation[other], anchor: second, match: first, score: score)
             }
         }
-        return numbers.mapValues { number in
+        return numbers.numbers.mapValues { number in
             var pairs = live.indices.compactMap { index -> MatchCandidate? in
                 let slot = number * count + live[index]
                 guard organisation[index] != number, bestAnchor[slot] >= 0 else { return nil }
@@ -202,14 +197,8 @@ struct Matchmaker {
                 || project.themes.contains(where: network.themes.contains)
         }
         let news = scope.map(hasNews)
-        // Organisations by number: comparing names for every pair cost more than scoring it.
-        var organisations: [String: Int] = [:]
-        let organisation = scope.map { position -> Int in
-            let key = similarity.projects[position].organisation.key
-            if let known = organisations[key] { return known }
-            organisations[key] = organisations.count
-            return organisations.count - 1
-        }
+        var organisations = Numbering<String>()
+        let organisation = scope.map { organisations(similarity.projects[$0].organisation.key) }
         var appearances = [Int](repeating: 0, count: similarity.projects.count)
         let hasRoom = { (position: Int) in appearances[position] < DigestAssembler.matchesPerProject }
         var shared: [UInt16] = []

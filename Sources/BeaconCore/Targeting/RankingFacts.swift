@@ -29,14 +29,12 @@ struct RankingFacts: Sendable {
     }
 
     private let projects: [ProjectFacts]
-    private let organisations: [String: Int32]
+    private let organisations: [String: Int]
 
     init(projects: [Project]) {
-        var organisations: [String: Int32] = [:]
+        var organisations = Numbering<String>()
         self.projects = projects.map { project in
-            let key = project.organisation.key
-            let number = organisations[key] ?? Int32(organisations.count)
-            organisations[key] = number
+            let number = Int32(organisations(project.organisation.key))
             var evidence: UInt8 = switch project.evaluation.kind {
             case .independent: 15
             case .internal: 5
@@ -47,13 +45,13 @@ struct RankingFacts: Sendable {
                 organisation: number, sector: Self.number(project.organisation.sector), region: Self.number(project.organisation.region),
                 size: project.organisation.size.map { Self.number($0) + 1 } ?? 0, evidence: evidence)
         }
-        self.organisations = organisations
+        self.organisations = organisations.numbers
     }
 
     func reader(_ reader: Reader) -> ReaderFacts {
         let own = reader.organisation
         return ReaderFacts(
-            organisation: own.map { organisations[$0.key] ?? -1 }, sector: own.map { Self.number($0.sector) },
+            organisation: own.map { Int32(organisations[$0.key] ?? -1) }, sector: own.map { Self.number($0.sector) },
             region: own.flatMap { $0.region == .allWales ? nil : Self.number($0.region) },
             size: own?.size.map { Self.number($0) + 1 } ?? 0,
             editionSector: own == nil ? reader.sector.map { Self.number($0) } : nil,
