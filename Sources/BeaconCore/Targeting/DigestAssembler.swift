@@ -9,7 +9,7 @@ public struct DigestAssembler: Sendable {
     private let configuration: Configuration
     private let similarity: ProjectSimilarity
     private let facts: RankingFacts
-    private let matchCandidates = SharedCache<[MatchCandidate]?>()
+    private let provenWork = SharedCache<[MatchCandidate]>()
     private let anchoredPairs = SharedCache<[String: [MatchCandidate]]>()
     private let matchesWithNews = SharedCache<ReaderMatches>()
     private let contexts = SharedCache<IssueContext>()
@@ -46,7 +46,7 @@ public struct DigestAssembler: Sendable {
     private func select(_ definition: DigestDefinition, for reader: Reader, covering window: DateWindow, key sharingKey: String) -> AssembledDigest {
         let issueDate = window.end
         let context = context(definition, window)
-        var matchmaker = Matchmaker(similarity: similarity, cache: matchCandidates, anchored: anchoredPairs, withNews: matchesWithNews)
+        var matchmaker = Matchmaker(similarity: similarity, proven: provenWork, anchored: anchoredPairs, withNews: matchesWithNews)
         if let networkBandSize { matchmaker.bandSize = networkBandSize }
         let matches = matchmaker.matches(in: context, window: window, for: reader)
         let wanted = Set(definition.sections)

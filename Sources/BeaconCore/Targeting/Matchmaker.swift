@@ -62,11 +62,12 @@ struct ReaderMatches: Sendable {
 ///
 /// Which pairs an organisation, a set of interests or a network has depends only on the
 /// projects, not on the reader, so each is worked out once per set of projects and kept in
-/// `cache` (every organisation's at once, in `anchored`), and those with news once per window
+/// `anchored` (every organisation's at once) or `proven`, and those with news once per window
 /// in `withNews`.
 struct Matchmaker {
     let similarity: ProjectSimilarity
-    let cache: SharedCache<[MatchCandidate]?>
+    /// Proven work by set of interests, for readers whose organisation has no project.
+    let proven: SharedCache<[MatchCandidate]>
     /// Every organisation's anchored pairs, by organisation, per set of projects.
     let anchored: SharedCache<[String: [MatchCandidate]]>
     let withNews: SharedCache<ReaderMatches>
@@ -82,19 +83,18 @@ struct Matchmaker {
             var newsIndex = [Int32](repeating: -1, count: similarity.projects.count)
             for (index, position) in context.newsPositions.enumerated() { newsIndex[position] = Int32(index) }
             let hasNews = { (position: Int) in newsIndex[position] >= 0 }
-            // Pairs are made one at a time and kept only if they serve: a network's scope can
-            // hold a million pairs with news, of which the page shows a handful.
+            // Pairs are made one at a time and kept only if they serve: the page shows a handful.
             var strongestAnchors = introducesBoth ? [] : [Int32](repeating: -1, count: context.newsPositions.count)
             var strongestWeights = introducesBoth ? [] : [UInt8](repeating: 0, count: context.newsPositions.count)
-            var strongestSeen = Set<Int>()
             var appearances: [Int: Int] = [:]
             var listed: [MatchPair] = []
             for candidate in candidates where hasNews(candidate.match) || candidate.anchor.map(hasNews) ?? false {
                 let pair = { MatchPair(
                     anchor: candidate.anchor.map { similarity.projects[$0] }, match: similarity.projects[candidate.match],
                     matchPosition: candidate.match, score: candidate.score, introducesBoth: introducesBoth) }
-                if !introducesBoth, hasNews(candidate.match), strongestSeen.insert(candidate.match).inserted, let anchor = candidate.anchor {
-                    let index = Int(newsIndex[candidate.match])
+                // Strongest first, so a project's first anchored pair is its strongest.
+                if !introducesBoth, hasNews(candidate.match), let anchor = candidate.anchor,
+                   case let index = Int(newsIndex[candidate.match]), strongestAnchors[index] < 0 {
                     strongestAnchors[index] = Int32(anchor)
                     strongestWeights[index] = UInt8(MatchPair.weight(candidate.score))
                 }
@@ -122,13 +122,13 @@ struct Matchmaker {
             }
             // A reader with no project of their own is shown proven work in their interests.
             let interests = "\(scope)|interests:\(reader.interests.map(\.rawValue).sorted().joined(separator: ","))"
-            let proven = cache.value(interests, make: {
+            let work = proven.value(interests) {
                 live().filter { position in
                     let project = similarity.projects[position]
                     return project.evaluation.kind == .independent && project.themes.contains(where: reader.interests.contains)
                 }.map { MatchCandidate(anchor: nil, match: $0, score: 0) }
-            }) ?? []
-            return (interests, { proven }, false)
+            }
+            return (interests, { work }, false)
         }
         guard let network = reader.network else { return nil }
         // A network sees every pair in its scope, so only pairs with news in the window are

@@ -2,7 +2,7 @@
 /// a national register scores thousands of candidates, and reading shared `Project` objects
 /// for each made two threads spend most of their time counting references to them.
 ///
-/// `score` gives the sum the reasons of `RelevanceSink.add(_:for:sharedThemes:)` give; an item
+/// `score` gives the sum the reasons of `Relevance.add(_:for:)` give; an item
 /// on the page is built with those reasons and its score is checked against this one.
 struct RankingFacts: Sendable {
     private struct ProjectFacts {

@@ -1,5 +1,5 @@
 /// Where the weights and reasons of a relevance go: all of them for an item on the page, or
-/// only their sum while ranking thousands of candidates, when reasons would be built for nothing.
+/// only their sum for what every reader of an issue shares, when reasons would be built for nothing.
 protocol RelevanceSink {
     mutating func add(_ weight: Int, _ reason: @autoclosure () -> Reason)
 }
@@ -22,12 +22,12 @@ struct Relevance: RelevanceSink {
 
     static func of(_ project: Project, for reader: Reader) -> Relevance {
         var relevance = Relevance()
-        relevance.add(project, for: reader, sharedThemes: project.themes.filter(reader.interests.contains).count)
+        relevance.add(project, for: reader)
         return relevance
     }
 }
 
-/// Only the sum: what ranking needs.
+/// Only the sum.
 struct RelevanceScore: RelevanceSink {
     var score = 0
 
@@ -36,12 +36,12 @@ struct RelevanceScore: RelevanceSink {
     }
 }
 
-extension RelevanceSink {
+extension Relevance {
     /// How `project` relates to `reader`'s organisation, sector, network and interests, and
-    /// how well it is evidenced. `sharedThemes` counts the project's themes in the reader's
-    /// interests: ranking counts them by number, which is cheaper than by name.
-    mutating func add(_ project: Project, for reader: Reader, sharedThemes sharedCount: Int) {
-        let shared = { project.themes.filter { reader.interests.contains($0) } }
+    /// how well it is evidenced. `RankingFacts.score` gives the same sum from plain numbers.
+    mutating func add(_ project: Project, for reader: Reader) {
+        let shared = project.themes.filter { reader.interests.contains($0) }
+        let sharedCount = shared.count
         if let own = reader.organisation {
             if own.key == project.organisation.key {
                 add(50, .yourOrganisation)
@@ -67,11 +67,11 @@ extension RelevanceSink {
                 add(20, .networkSector(project.organisation.sector))
             }
             if reader.organisation == nil, sharedCount > 0 {
-                add(8 * min(sharedCount, 3), .networkTheme(shared()))
+                add(8 * min(sharedCount, 3), .networkTheme(shared))
             }
         }
         if reader.organisation != nil, sharedCount > 0 {
-            add(8 * min(sharedCount, 3), .sharedInterest(shared()))
+            add(8 * min(sharedCount, 3), .sharedInterest(shared))
         }
         switch project.evaluation.kind {
         case .independent: add(15, .independentlyEvaluated)
