@@ -38,13 +38,13 @@ public final class BulletinChannel: Channel {
             ("md", delivery.renderer.render(issue, as: .markdown)),
             ("txt", delivery.renderer.render(issue, as: .text)),
         ]
-        let folder = settings.folder.appendingPathComponent(SafeName.of(network.id.rawValue))
+        let folder = settings.folder.appendingPathComponent(SafeName.of(network.id))
         do {
             for (suffix, text) in files {
                 try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("\(issue.issueDate).\(suffix)"))
             }
             try AtomicFile.write(Data(BulletinIndex.page(for: network, in: folder).utf8), to: folder.appendingPathComponent("index.html"))
-            if let shared = settings.sharedFolder?.appendingPathComponent(SafeName.of(network.id.rawValue)) {
+            if let shared = settings.sharedFolder?.appendingPathComponent(SafeName.of(network.id)) {
                 for (suffix, text) in files {
                     try AtomicFile.write(Data(text.utf8), to: shared.appendingPathComponent("\(issue.issueDate).\(suffix)"))
                 }

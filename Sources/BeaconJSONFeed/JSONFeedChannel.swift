@@ -27,7 +27,7 @@ public final class JSONFeedChannel: Channel {
                 record(delivery, .failed("JSON feeds are written for audiences, not for one subscriber"))
                 continue
             }
-            let path = "\(SafeName.of(delivery.digest.id.rawValue))/\(SafeName.of(edition.key)).json"
+            let path = "\(SafeName.of(delivery.digest.id))/\(SafeName.of(edition)).json"
             do {
                 var feed = try state.load(path).map { try JSONDecoder().decode(JSONFeed.self, from: $0) }
                     ?? JSONFeed(edition: edition, digest: delivery.digest, url: "\(settings.baseURL)/\(path)", home: settings.baseURL)

@@ -65,7 +65,7 @@ public final class RSSChannel: Channel {
 
     /// `directors-fortnightly/directors.health.cy.xml`: readable, stable, and safe as a URL path.
     static func file(for digest: DigestID, _ edition: Edition) -> String {
-        "\(SafeName.of(digest.rawValue))/\(SafeName.of(edition.key)).xml"
+        "\(SafeName.of(digest))/\(SafeName.of(edition)).xml"
     }
 
     private func item(for delivery: Delivery, _ edition: Edition) -> FeedItem {

@@ -35,7 +35,7 @@ struct CommandLineTests {
         #expect(lines.contains("Config/register/projects.csv:2:approved_on: \"14/13/2024\" is not a date; write 2026-04-01 or 01/04/2026"))
         #expect(lines.contains("Config/subscribers.yml:7:email: \"eira.sampl@ceredigion.example\\r\\nBcc: everyone@example.org\" is not a usable email address: it contains a line break"))
         #expect(lines.contains("Config/register/lessons.csv:3:project_id: no project in projects.csv has the id \"I2S-9999-999\""))
-        #expect(lines.contains("Config/register/notices.csv:3:notice_id: \"N-2026-01\" is used twice; first at row/line 2"))
+        #expect(lines.contains("Config/register/notices.csv:3:notice_id: \"N-2026-01\" is used twice; first at Config/register/notices.csv row 2"))
         #expect(lines.last == "6 errors; nothing was written. Fix the files above and run `beacon check` again.")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests").path))
     }

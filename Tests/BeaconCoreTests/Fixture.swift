@@ -173,9 +173,11 @@ struct Fixture {
         }
     }
 
+    /// The line with the fixture's folder taken out wherever it names a file.
     static func relative(_ line: String) -> String {
         guard let range = line.range(of: "beacon-fixture-") else { return line }
-        let rest = line[range.upperBound...]
-        return String(rest.drop { $0 != "/" }.dropFirst())
+        let start = line[..<range.lowerBound].lastIndex(of: " ").map(line.index(after:)) ?? line.startIndex
+        guard let slash = line[range.upperBound...].firstIndex(of: "/") else { return line }
+        return line.replacingOccurrences(of: String(line[start...slash]), with: "")
     }
 }

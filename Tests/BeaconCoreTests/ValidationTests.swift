@@ -23,7 +23,7 @@ struct ValidationTests {
         let errors = try fixture.errors()
         #expect(errors.contains("register/projects.csv:2:approved_on: \"2024-02-30\" is not a date; write 2026-04-01 or 01/04/2026"))
         #expect(errors.contains("register/updates.csv:3:project_id: no project in projects.csv has the id \"NOPE-9\""))
-        #expect(errors.contains("register/updates.csv:4:update_id: \"U1\" is used twice; first at row/line 2"))
+        #expect(errors.contains("register/updates.csv:4:update_id: \"U1\" is used twice; first at register/updates.csv row 2"))
         #expect(errors.contains { $0.hasPrefix("subscribers.yml:24:email: \"rhys.placeholder@bcuhb.example\\nBcc: all@example.org\" is not a usable email address: it contains a line break") })
         #expect(errors.contains("register/lessons.csv:1:recorded_on: this required column is missing from the header row"))
         #expect(errors.contains { $0.hasPrefix("register/lessons.csv:1:recorded: unknown column;") })
@@ -98,7 +98,7 @@ struct ValidationTests {
         #expect(errors.contains("digests.yml:18:audiences: no audience in audiences.yml has the id \"councillors\""))
     }
 
-    @Test("Subscribers may come as CSV, with the same rules")
+    @Test("Subscribers may come as CSV, with the same rules; an id used in both files names the file it was first used in")
     func subscribersFromCSV() throws {
         var fixture = Fixture()
         fixture.edit("beacon.yml", replacing: "subscribers: [subscribers.yml]", with: "subscribers: [subscribers.yml, more.csv]")
@@ -108,7 +108,7 @@ struct ValidationTests {
             ffion,Ffion Again,ffion@example.org,directors,Somewhere,health,mid-wales,
             """
         let errors = try fixture.errors()
-        #expect(errors == ["more.csv:3:subscriber_id: \"ffion\" is used twice; first at row/line 12"])
+        #expect(errors == ["more.csv:3:subscriber_id: \"ffion\" is used twice; first at subscribers.yml line 12"])
     }
 
     @Test("Missing Welsh is a warning, not an error, and names the field")

@@ -14,6 +14,12 @@ public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConver
         [file, line.map(String.init), field].compactMap { $0 }.joined(separator: ":")
     }
 
+    /// `register/updates.csv row 2`, `audiences.yml line 10`: spreadsheets number rows, YAML lines.
+    var place: String {
+        guard let line else { return file }
+        return "\(file) \(file.lowercased().hasSuffix(".csv") ? "row" : "line") \(line)"
+    }
+
     public static func < (lhs: Self, rhs: Self) -> Bool {
         (lhs.file, lhs.line ?? 0, lhs.field ?? "") < (rhs.file, rhs.line ?? 0, rhs.field ?? "")
     }

@@ -21,7 +21,10 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     /// The schedule's own message, which names the part to fix.
     case badSchedule(String)
     case controlCharacter(String)
-    case duplicateID(String, firstRow: Int?)
+    case badID(String, IDSpelling.Problem)
+    case duplicateID(String, first: SourceLocation)
+    /// Two ids of one kind whose files would be the same (`SafeName`).
+    case idClash(String, other: String, first: SourceLocation)
     case unknownReference(kind: String, id: String)
     case inconsistent(String)
     case unknownEnvironmentVariable(String)
@@ -69,8 +72,10 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .badTimeZone(let text): "\(Self.quoted(text)) is not a time zone name such as Europe/London"
         case .badSchedule(let message): message
         case .controlCharacter(let what): "contains \(what), which is not allowed in a single-line field"
-        case .duplicateID(let id, let firstRow):
-            "\(Self.quoted(id)) is used twice" + (firstRow.map { "; first at row/line \($0)" } ?? "")
+        case .badID(let text, let problem): "\(Self.quoted(text)) cannot be an id: \(problem)"
+        case .duplicateID(let id, let first): "\(Self.quoted(id)) is used twice; first at \(first.place)"
+        case .idClash(let id, let other, let first):
+            "\(Self.quoted(id)) and \(Self.quoted(other)) (\(first.place)) would share a file name; ids must differ in more than case or punctuation"
         case .unknownReference(let kind, let id): "no \(kind) has the id \(Self.quoted(id))"
         case .inconsistent(let detail): detail
         case .badTemplate(let detail): "the template cannot be read: \(detail)"

@@ -1,18 +1,34 @@
-/// Remembers where each id was first seen so a repeat can point back to it.
+/// Checks each id's spelling and remembers where it was first seen, by the file name it
+/// would give (`SafeName`), so a repeat, or an id that differs only in case or punctuation,
+/// can point back to it. One dictionary lookup per id: a register of 100,000 subscribers is
+/// checked in one pass.
 struct UniqueIDs<Kind> {
-    private(set) var firstSeen: [Identifier<Kind>: Int] = [:]
+    private struct FirstUse {
+        let id: Identifier<Kind>
+        let location: SourceLocation
+    }
 
-    /// The id in `field`, or nil (with a report) when it is empty or used before.
+    private var bySafeName: [String: FirstUse] = [:]
+
+    /// The id in `field`, or nil (with a report) when it is empty, misspelt, used before or
+    /// would share a file name with one used before.
     mutating func claim(_ field: String, in reader: RecordReader) -> Identifier<Kind>? {
         guard let text = reader.string(field) else { return nil }
-        let id = Identifier<Kind>(text)
-        if let first = firstSeen[id] {
-            reader.report(.duplicateID(text, firstRow: first), field)
+        if let problem = IDSpelling.problem(with: text) {
+            reader.report(.badID(text, problem), field)
             return nil
         }
-        firstSeen[id] = reader.source.recordLocation.line ?? 0
+        let id = Identifier<Kind>(text)
+        let safeName = SafeName.of(id)
+        if let first = bySafeName[safeName] {
+            reader.report(first.id == id
+                ? .duplicateID(text, first: first.location)
+                : .idClash(text, other: first.id.rawValue, first: first.location), field)
+            return nil
+        }
+        bySafeName[safeName] = FirstUse(id: id, location: reader.source.location(of: field))
         return id
     }
 
-    var ids: Set<Identifier<Kind>> { Set(firstSeen.keys) }
+    var ids: Set<Identifier<Kind>> { Set(bySafeName.values.lazy.map(\.id)) }
 }
