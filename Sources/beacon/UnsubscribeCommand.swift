@@ -65,21 +65,21 @@ struct UnsubscribeCommand: ParsableCommand {
             throw ValidationError("this token was not made by this Beacon (or was changed): ignore the request")
         }
         let address: String
-        if request.subscriber.rawValue.hasPrefix("list:") {
-            let network = AudienceID(String(request.subscriber.rawValue.dropFirst(5)))
+        switch request.reader {
+        case .mailingList(let network):
             guard let list = configuration.audience(network)?.listAddress else {
                 print("Genuine request for the mailing list of \(network), which no longer has a list_address; nothing to do.")
                 return
             }
             address = list
-        } else {
-            guard let subscriber = configuration.subscriber(request.subscriber) else {
-                print("Genuine request from \(request.subscriber), who is no longer in the subscriber files; nothing to do.")
+        case .subscriber(let id):
+            guard let subscriber = configuration.subscriber(id) else {
+                print("Genuine request from \(id), who is no longer in the subscriber files; nothing to do.")
                 return
             }
             address = subscriber.email
         }
-        try ledgerCall { try ledger.suppress(address, subscriber: request.subscriber.rawValue, digest: request.digest, how: "token", at: Date()) }
-        print("Recorded: \(address) (\(request.subscriber)) gets no more issues of \(request.digest).")
+        try ledgerCall { try ledger.suppress(address, subscriber: request.reader.key, digest: request.digest, how: "token", at: Date()) }
+        print("Recorded: \(address) (\(request.reader)) gets no more issues of \(request.digest).")
     }
 }

@@ -28,4 +28,29 @@ struct CheckInputTests {
         #expect(result.errors.contains("Config/audiences.yml:16:id: \"..\" cannot be an id: it contains \".\""))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests").path))
     }
+
+    @Test("A subscriber whose id looks like a network's mailing list is refused, so their unsubscribe link can never stop the list")
+    func subscriberNamedLikeAList() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        try BeaconProcess.edit(folder.appendingPathComponent("Config/subscribers.yml"), replacingFirst: "id: cllr-eira-sampl", with: "id: list:directors-of-finance-network")
+        let result = try BeaconProcess.run(["check"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Config/subscribers.yml:5:id: \"list:directors-of-finance-network\" cannot be an id: it contains \":\""))
+    }
+
+    @Test("A network list's unsubscribe link stops the list, and only the list")
+    func listToken() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        _ = try BeaconProcess.run(["send", "network-meeting-bulletin", "--as-of", "2026-12-08"], in: folder)
+        let sent = folder.appendingPathComponent("Digests/outbox/network-meeting-bulletin/2026-12-08")
+        let listFile = try #require(try FileManager.default.contentsOfDirectory(atPath: sent.path).first { $0.hasPrefix("list-") })
+        let message = try String(contentsOf: sent.appendingPathComponent(listFile), encoding: .utf8)
+        let header = try #require(message.components(separatedBy: "\r\n").first { $0.contains("unsubscribe%20") })
+        let token = try #require(header.components(separatedBy: "unsubscribe%20").last?.split(separator: ">").first).description
+        let result = try BeaconProcess.run(["unsubscribe", token], in: folder)
+        #expect(result.output.contains("Recorded: dof-network@lists.gov.wales.example (list:directors-of-finance-network) gets no more issues of network-meeting-bulletin."))
+        _ = try BeaconProcess.run(["send", "network-meeting-bulletin", "--as-of", "2027-03-09"], in: folder)
+        let next = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Digests/outbox/network-meeting-bulletin/2027-03-09").path)
+        #expect(next.sorted() == ["alun-example.eml", "carys-ffug.eml", "huw-enghraifft.eml"])
+    }
 }

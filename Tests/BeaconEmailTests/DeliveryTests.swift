@@ -80,7 +80,7 @@ struct DeliveryTests {
         #expect(url.hasPrefix("https://beacon.gov.wales.example/unsubscribe/"))
         let token = String(url.dropFirst("https://beacon.gov.wales.example/unsubscribe/".count))
         #expect(UnsubscribeToken.verify(token, with: try example.channel().unsubscribeSecret())
-            == UnsubscribeToken(subscriber: SubscriberID("ffion-enghraifft"), digest: DigestID("directors-fortnightly")))
+            == UnsubscribeToken(reader: .subscriber(SubscriberID("ffion-enghraifft")), digest: DigestID("directors-fortnightly")))
         #expect(message.headers["Subject"] == "Buddsoddi i Arbed: crynodeb pythefnosol i gyfarwyddwyr – 1 Rhagfyr 2026")
         #expect(message.plain?.contains("To stop receiving") == false)
         #expect(message.plain?.contains("I roi'r gorau i gael y crynodeb hwn:\nhttps://beacon.gov.wales.example/unsubscribe/\(token)") == true)

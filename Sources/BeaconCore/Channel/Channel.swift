@@ -49,9 +49,9 @@ public struct Delivery: Sendable {
     public var addressee: Addressee? {
         switch recipient {
         case .subscriber(let subscriber):
-            Addressee(id: subscriber.id.rawValue, name: subscriber.name, email: subscriber.email, language: subscriber.language)
+            Addressee(id: .subscriber(subscriber.id), name: subscriber.name, email: subscriber.email, language: subscriber.language)
         case .mailingList(let edition, let address):
-            Addressee(id: "list:\(edition.audience.id)", name: edition.audience.name.welsh.map { "\($0) / \(edition.audience.name.english)" } ?? edition.audience.name.english, email: address, language: .both)
+            Addressee(id: .mailingList(network: edition.audience.id), name: edition.audience.name.welsh.map { "\($0) / \(edition.audience.name.english)" } ?? edition.audience.name.english, email: address, language: .both)
         case .edition:
             nil
         }
@@ -60,8 +60,7 @@ public struct Delivery: Sendable {
 
 /// A person or list a message is addressed to.
 public struct Addressee: Sendable, Hashable {
-    /// A subscriber's id, or `list:<network>` for a network's mailing list.
-    public let id: String
+    public let id: AddresseeID
     public let name: String
     public let email: String
     public let language: LanguagePreference
@@ -89,7 +88,7 @@ public enum Recipient: Sendable {
         switch self {
         case .subscriber(let subscriber): subscriber.id.rawValue
         case .edition(let edition): edition.key
-        case .mailingList(let edition, _): "list:\(edition.audience.id)"
+        case .mailingList(let edition, _): AddresseeID.mailingList(network: edition.audience.id).key
         }
     }
 

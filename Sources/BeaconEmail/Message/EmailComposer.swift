@@ -36,7 +36,7 @@ public struct EmailComposer: Sendable {
         let hash = Self.hex(SHA256.hash(data: Data(identity.utf8)))
         let messageID = "<beacon.\(hash.prefix(32))@\(domain)>"
 
-        let token = UnsubscribeToken(subscriber: SubscriberID(addressee.id), digest: issue.definition.id).signed(with: secret)
+        let token = UnsubscribeToken(reader: addressee.id, digest: issue.definition.id).signed(with: secret)
         let mailto = "mailto:\(settings.unsubscribeAddress)?subject=unsubscribe%20\(token)"
         let oneClick = settings.unsubscribeURL.map { "\($0)/\(token)" }
         let visibleLink = oneClick ?? mailto

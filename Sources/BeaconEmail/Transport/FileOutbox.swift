@@ -9,7 +9,7 @@ struct FileOutbox {
     func file(for delivery: Delivery) -> URL {
         folder.appendingPathComponent(EmailComposer.label(delivery.digest.id.rawValue))
             .appendingPathComponent(delivery.issue.issueDate.description)
-            .appendingPathComponent(Self.fileName(SubscriberID(delivery.addressee?.id ?? delivery.recipient.label)) + ".eml")
+            .appendingPathComponent(Self.fileName(delivery.addressee?.id.key ?? delivery.recipient.label) + ".eml")
     }
 
     func write(_ message: EmailComposer.Message, for delivery: Delivery) -> DeliveryOutcome {
@@ -23,10 +23,10 @@ struct FileOutbox {
     }
 
     /// A safe file name; ids that needed changing get a short hash so two cannot collide.
-    static func fileName(_ id: SubscriberID) -> String {
-        let label = EmailComposer.label(id.rawValue)
-        guard label != id.rawValue else { return label }
-        let checksum = id.rawValue.unicodeScalars.reduce(UInt32(2_166_136_261)) { ($0 ^ $1.value) &* 16_777_619 }
+    static func fileName(_ key: String) -> String {
+        let label = EmailComposer.label(key)
+        guard label != key else { return label }
+        let checksum = key.unicodeScalars.reduce(UInt32(2_166_136_261)) { ($0 ^ $1.value) &* 16_777_619 }
         return label + "-" + String(checksum, radix: 16)
     }
 }
