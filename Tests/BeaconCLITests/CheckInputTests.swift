@@ -53,4 +53,19 @@ struct CheckInputTests {
         let next = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("Digests/outbox/network-meeting-bulletin/2027-03-09").path)
         #expect(next.sorted() == ["alun-example.eml", "carys-ffug.eml", "huw-enghraifft.eml"])
     }
+
+    @Test("A digests file of nested YAML aliases stops send --due at once with its file and line, instead of stalling it")
+    func aliasBomb() throws {
+        let folder = try BeaconProcess.copyOfExample()
+        var lines = ["a0: &a0 {" + (0..<9).map { "k\($0): v" }.joined(separator: ", ") + "}"]
+        for level in 1...9 {
+            lines.append("a\(level): &a\(level) {" + (0..<9).map { "[*a\(level - 1), \($0)]: v" }.joined(separator: ", ") + "}")
+        }
+        try lines.joined(separator: "\n").write(to: folder.appendingPathComponent("Config/digests.yml"), atomically: true, encoding: .utf8)
+        let started = Date()
+        let result = try BeaconProcess.run(["send", "--due"], in: folder)
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(result.status == 1)
+        #expect(result.errors.contains("Config/digests.yml:1: the anchor &a0 is not allowed"))
+    }
 }

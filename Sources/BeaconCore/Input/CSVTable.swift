@@ -16,13 +16,7 @@ enum CSVTable {
         url: URL, displayName: String, columns: Columns, diagnostics: Diagnostics, _ body: (CSVRowSource) -> Void
     ) {
         let fileLocation = SourceLocation(file: displayName)
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            diagnostics.report(.unreadableFile(reason: Self.reason(for: error)), at: fileLocation)
-            return
-        }
+        guard let data = ConfigFile.contents(of: url, displayName: displayName, limit: .register, diagnostics: diagnostics) else { return }
         guard data.withUnsafeBytes({ Self.isUTF8($0) }) else {
             diagnostics.report(.notUTF8, at: fileLocation)
             return
@@ -93,11 +87,5 @@ enum CSVTable {
             case .error: return false
             }
         }
-    }
-
-    static func reason(for error: Error) -> String {
-        let nsError = error as NSError
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError { return "no such file" }
-        return nsError.localizedDescription
     }
 }

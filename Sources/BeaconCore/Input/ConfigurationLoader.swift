@@ -48,7 +48,7 @@ public enum ConfigurationLoader {
         }
 
         var audienceIDs = UniqueIDs<Audience>()
-        let audiences = yaml(settings.audiencesFile, key: "audiences", keys: Audience.keys, diagnostics) {
+        let audiences = yaml(settings.audiencesFile, key: "audiences", keys: Audience.keys, limit: .definitions, diagnostics) {
             Audience.decode($0, ids: &audienceIDs, themes: knownThemes)
         }
         let knownAudiences = audienceIDs.ids
@@ -68,7 +68,7 @@ public enum ConfigurationLoader {
                         .sharing(&shared)
                 }
             } else {
-                subscribers += yaml(file, key: "subscribers", keys: Subscriber.yamlKeys, diagnostics) {
+                subscribers += yaml(file, key: "subscribers", keys: Subscriber.yamlKeys, limit: .register, diagnostics) {
                     Subscriber.decode($0, idField: "id", ids: &subscriberIDs, audiences: knownAudiences, themes: knownThemes)?
                         .sharing(&shared)
                 }
@@ -77,7 +77,7 @@ public enum ConfigurationLoader {
 
         var digestIDs = UniqueIDs<DigestDefinition>()
         let audiencesByID = Dictionary(audiences.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let digests = yaml(settings.digestsFile, key: "digests", keys: DigestDefinition.keys, diagnostics) {
+        let digests = yaml(settings.digestsFile, key: "digests", keys: DigestDefinition.keys, limit: .definitions, diagnostics) {
             DigestDefinition.decode($0, ids: &digestIDs, audiences: audiencesByID, funds: knownFunds, timeZone: settings.timeZone)
         }
 
@@ -109,9 +109,9 @@ public enum ConfigurationLoader {
     }
 
     private static func yaml<Record>(
-        _ url: URL, key: String, keys: Set<String>, _ diagnostics: Diagnostics, decode: (RecordReader) -> Record?
+        _ url: URL, key: String, keys: Set<String>, limit: FileSizeLimit, _ diagnostics: Diagnostics, decode: (RecordReader) -> Record?
     ) -> [Record] {
-        YAMLFile.records(url: url, displayName: displayName(url), key: key, known: keys, diagnostics: diagnostics)
+        YAMLFile.records(url: url, displayName: displayName(url), key: key, known: keys, limit: limit, diagnostics: diagnostics)
             .compactMap { decode(RecordReader(source: $0, diagnostics: diagnostics)) }
     }
 }

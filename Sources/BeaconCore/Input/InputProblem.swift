@@ -4,6 +4,10 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     case notUTF8
     case malformedCSV(String)
     case malformedYAML(String)
+    case yamlAnchor(String)
+    case yamlAlias
+    case yamlTooDeep(levels: Int)
+    case fileTooLarge(megabytes: Int)
     case missingColumn
     case unknownColumn(known: [String])
     case wrongFieldCount(found: Int, expected: Int)
@@ -54,6 +58,12 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .notUTF8: "the file is not UTF-8 text; save it again as \"CSV UTF-8\""
         case .malformedCSV(let detail): "the CSV is malformed: \(detail)"
         case .malformedYAML(let detail): "the YAML is malformed: \(detail)"
+        case .yamlAnchor(let name):
+            "the anchor &\(name) is not allowed: Beacon's files use no anchors or aliases; write the value out in full where it is needed"
+        case .yamlAlias: "aliases (*name) are not allowed: Beacon's files use no anchors or aliases; write the value out in full where it is needed"
+        case .yamlTooDeep(let levels): "the YAML is nested more than \(levels) levels deep; Beacon's files need only a few levels"
+        case .fileTooLarge(let megabytes):
+            "the file is larger than \(megabytes) MB, far beyond any genuine one; check that this is the right file"
         case .missingColumn: "this required column is missing from the header row"
         case .unknownColumn(let known): "unknown column; the columns are: \(known.joined(separator: ", "))"
         case .wrongFieldCount(let found, let expected):

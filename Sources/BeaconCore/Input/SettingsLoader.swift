@@ -21,7 +21,7 @@ enum SettingsLoader {
         file: URL, displayName: String, environment: [String: String], sections: [SettingsSectionSpec],
         ignoringOtherSections: Bool, diagnostics: Diagnostics
     ) -> Settings? {
-        guard let root = YAMLFile.root(url: file, displayName: displayName, diagnostics: diagnostics) else { return nil }
+        guard let root = YAMLFile.root(url: file, displayName: displayName, limit: .definitions, diagnostics: diagnostics) else { return nil }
         guard root.mapping != nil else {
             diagnostics.report(.wrongShape(expected: "settings as key: value lines"), at: SourceLocation(file: displayName))
             return nil

@@ -101,35 +101,31 @@ struct YAMLRecordSource: FieldSource {
 
 /// A YAML file whose top level is `KEY:` followed by a list of records.
 enum YAMLFile {
-    static func root(url: URL, displayName: String, diagnostics: Diagnostics) -> Node? {
-        let text: String
-        do {
-            let data = try Data(contentsOf: url)
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                diagnostics.report(.notUTF8, at: SourceLocation(file: displayName))
-                return nil
-            }
-            text = decoded
-        } catch {
-            diagnostics.report(.unreadableFile(reason: CSVTable.reason(for: error)), at: SourceLocation(file: displayName))
+    static func root(url: URL, displayName: String, limit: FileSizeLimit, diagnostics: Diagnostics) -> Node? {
+        guard let data = ConfigFile.contents(of: url, displayName: displayName, limit: limit, diagnostics: diagnostics) else { return nil }
+        guard let text = String(data: data, encoding: .utf8) else {
+            diagnostics.report(.notUTF8, at: SourceLocation(file: displayName))
             return nil
         }
         do {
-            return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
-        } catch let error as YamlError {
-            let (line, detail) = describe(error)
-            diagnostics.report(.malformedYAML(detail), at: SourceLocation(file: displayName, line: line))
+            return try PlainYAML.compose(text) ?? Node.mapping(Node.Mapping([]))
         } catch {
-            diagnostics.report(.malformedYAML("\(error)"), at: SourceLocation(file: displayName))
+            let (problem, line): (InputProblem, Int?) = switch error {
+            case .anchor(let name, let line): (.yamlAnchor(name), line)
+            case .alias(let line): (.yamlAlias, line)
+            case .tooDeep(let line): (.yamlTooDeep(levels: PlainYAML.maximumDepth), line)
+            case .malformed(let line, let detail): (.malformedYAML(detail), line)
+            }
+            diagnostics.report(problem, at: SourceLocation(file: displayName, line: line))
+            return nil
         }
-        return nil
     }
 
     /// The records listed under `key`, each flattened against `known`.
     static func records(
-        url: URL, displayName: String, key: String, known: Set<String>, diagnostics: Diagnostics
+        url: URL, displayName: String, key: String, known: Set<String>, limit: FileSizeLimit, diagnostics: Diagnostics
     ) -> [YAMLRecordSource] {
-        guard let root = root(url: url, displayName: displayName, diagnostics: diagnostics) else { return [] }
+        guard let root = root(url: url, displayName: displayName, limit: limit, diagnostics: diagnostics) else { return [] }
         guard let mapping = root.mapping, mapping.count == 1, let list = mapping[key] else {
             diagnostics.report(.wrongShape(expected: "one top-level key, \(key):, holding a list"), at: SourceLocation(file: displayName, line: root.mark?.line))
             return []
@@ -147,14 +143,5 @@ enum YAMLFile {
             records.append(YAMLRecordSource(file: displayName, node: item, known: known, diagnostics: diagnostics))
         }
         return records
-    }
-
-    private static func describe(_ error: YamlError) -> (Int?, String) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _):
-            return (mark.line, [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " "))
-        default:
-            return (nil, "\(error)")
-        }
     }
 }
