@@ -25,6 +25,7 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     /// The schedule's own message, which names the part to fix.
     case badSchedule(String)
     case controlCharacter(String)
+    case tooLong(characters: Int, length: FieldLength)
     case badID(String, IDSpelling.Problem)
     case duplicateID(String, first: SourceLocation)
     /// Two ids of one kind whose files would be the same (`SafeName`).
@@ -35,6 +36,7 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     case badTemplate(String)
     // Warnings: nothing stops, but the operator should act.
     case missingWelsh(english: String)
+    case longText(characters: Int, length: FieldLength)
     case staleContact(project: String, name: String, confirmedOn: CivilDate, months: Int)
     case noConsent
     case unreachedSubscriber
@@ -44,7 +46,7 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
 
     public var isWarning: Bool {
         switch self {
-        case .missingWelsh, .staleContact, .noConsent, .unreachedSubscriber, .noReachableReaders,
+        case .missingWelsh, .longText, .staleContact, .noConsent, .unreachedSubscriber, .noReachableReaders,
              .unknownEnvironmentVariable, .severalTimesADay:
             true
         default:
@@ -83,6 +85,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .badSchedule(let message): message
         case .controlCharacter(let what): "contains \(what), which is not allowed in a single-line field"
         case .badID(let text, let problem): "\(Self.quoted(text)) cannot be an id: \(problem)"
+        case .tooLong(let characters, let length):
+            "this field has \(Self.grouped(characters)) characters, but \(length.noun) may have at most \(Self.grouped(length.hard)); check for text pasted by mistake"
         case .duplicateID(let id, let first): "\(Self.quoted(id)) is used twice; first at \(first.place)"
         case .idClash(let id, let other, let first):
             "\(Self.quoted(id)) and \(Self.quoted(other)) (\(first.place)) would share a file name; ids must differ in more than case or punctuation"
@@ -92,6 +96,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownEnvironmentVariable(let name): "\(name) is not a Beacon setting and was ignored"
         case .missingWelsh(let english):
             "no Welsh text for \(Self.quoted(String(english.prefix(60)))); Welsh readers will see the English, marked as untranslated"
+        case .longText(let characters, let length):
+            "this text has \(Self.grouped(characters)) characters, more than \(Self.grouped(length.soft ?? length.hard)); a digest is about one page, so check that readers need all of it (over \(Self.grouped(length.hard)) is refused)"
         case .staleContact(let project, let name, let confirmedOn, let months):
             "project \(project): contact \(name) was last confirmed on \(confirmedOn), more than \(months) months ago; check they are still in post"
         case .noConsent: "no consent_on date, so nothing will be sent to this subscriber"
@@ -102,6 +108,17 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownChannel(let name, let known):
             "no channel is called \(Self.quoted(name)); the channels are: \(known.joined(separator: ", "))"
         }
+    }
+
+    /// 1,250,000: numbers as people read them.
+    static func grouped(_ number: Int) -> String {
+        var digits = String(number)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return digits
     }
 
     /// Quotes input for a message, showing control characters instead of printing them.

@@ -8,9 +8,10 @@ struct RecordReader {
         diagnostics.report(problem, at: source.location(of: field))
     }
 
-    /// Trimmed single-line text; nil when empty. Reports an empty required field and any
-    /// line break or control character, which could otherwise end up in a mail header.
-    func string(_ field: String, required: Bool = true, multiline: Bool = false) -> String? {
+    /// Trimmed single-line text; nil when empty. Reports an empty required field, a field
+    /// longer than its kind allows (`length`, by default a line or paragraphs), and any line
+    /// break or control character, which could otherwise end up in a mail header.
+    func string(_ field: String, required: Bool = true, multiline: Bool = false, length: FieldLength? = nil) -> String? {
         let raw = source.text(field) ?? ""
         let trimmed = raw.trimmedOfWhitespaceAndNewlines
         guard !trimmed.isEmpty else {
@@ -19,6 +20,7 @@ struct RecordReader {
             }
             return nil
         }
+        guard fits(trimmed.utf8.count, { trimmed.unicodeScalars.count }, length ?? (multiline ? .paragraphs : .line), field) else { return nil }
         let normalised = multiline ? Self.normaliseLineBreaks(trimmed) : trimmed
         if let bad = Self.forbiddenCharacter(in: normalised, multiline: multiline) {
             report(.controlCharacter(bad), field)
@@ -33,7 +35,10 @@ struct RecordReader {
         let english = string(names.english, required: required, multiline: multiline)
         let welsh = string(names.welsh, required: false, multiline: multiline)
         guard let english else {
-            if welsh != nil { report(.inconsistent("Welsh text is given but the English text is empty"), names.english) }
+            // An English text that was refused has been reported already.
+            if welsh != nil, (source.text(names.english) ?? "").trimmedOfWhitespaceAndNewlines.isEmpty {
+                report(.inconsistent("Welsh text is given but the English text is empty"), names.english)
+            }
             return nil
         }
         if welsh == nil { report(.missingWelsh(english: english), names.welsh) }
@@ -124,6 +129,7 @@ struct RecordReader {
             return nil
         }
         let text = raw.trimmedOfWhitespace
+        guard fits(text.utf8.count, { text.unicodeScalars.count }, .line, field) else { return nil }
         if let reason = EmailAddress.problem(with: text) {
             report(.badEmail(text, reason: reason), field)
             return nil
@@ -132,7 +138,7 @@ struct RecordReader {
     }
 
     func url(_ field: String) -> String? {
-        guard let text = string(field, required: false) else { return nil }
+        guard let text = string(field, required: false, length: .link) else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
               text.count > 8, !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
@@ -147,6 +153,8 @@ struct RecordReader {
         if values.isEmpty, required {
             report(source.has(field) || source is CSVRowSource ? .emptyRequired : .missingKey, field)
         }
+        let bytes = values.reduce(0) { $0 + $1.utf8.count + 2 }
+        guard fits(bytes, { values.reduce(0) { $0 + $1.unicodeScalars.count + 2 } }, .list, field) else { return [] }
         return values.filter { item in
             if let bad = Self.forbiddenCharacter(in: item, multiline: false) {
                 report(.controlCharacter(bad), field)
@@ -154,6 +162,22 @@ struct RecordReader {
             }
             return true
         }
+    }
+
+    /// Whether a text of `bytes` UTF-8 bytes fits `length`, reporting it when not, or when it
+    /// passes the soft limit. Characters are only counted (`characters`) for a text whose bytes
+    /// pass a limit, so ordinary fields cost nothing more.
+    private func fits(_ bytes: Int, _ characters: () -> Int, _ length: FieldLength, _ field: String) -> Bool {
+        guard bytes > (length.soft ?? length.hard) else { return true }
+        let count = characters()
+        if count > length.hard {
+            report(.tooLong(characters: count, length: length), field)
+            return false
+        }
+        if let soft = length.soft, count > soft {
+            report(.longText(characters: count, length: length), field)
+        }
+        return true
     }
 
     private func parseChoice<Value: RawRepresentable & CaseIterable>(_ text: String, _ field: String) -> Value?

@@ -53,7 +53,7 @@ enum SettingsLoader {
         let currentFolder = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         func base(_ key: String) -> URL { source.overrides[key] != nil ? currentFolder : configFolder }
         func path(_ key: String, default fallback: String) -> URL {
-            URL(fileURLWithPath: reader.string(key, required: false) ?? fallback, relativeTo: base(key)).standardizedFileURL
+            URL(fileURLWithPath: reader.string(key, required: false, length: .path) ?? fallback, relativeTo: base(key)).standardizedFileURL
         }
 
         let programme = reader.localized("programme")

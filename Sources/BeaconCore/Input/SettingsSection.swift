@@ -71,7 +71,7 @@ public final class SettingsSectionReader {
 
     /// A path, absolute once read; `mustExist` reports a file that is not there.
     public func path(_ key: String, mustExist: Bool = false) -> URL? {
-        guard let text = reader.string(key, required: false), let entry = values.entries[key] else { return nil }
+        guard let text = reader.string(key, required: false, length: .path), let entry = values.entries[key] else { return nil }
         let url = URL(fileURLWithPath: text, relativeTo: entry.base).standardizedFileURL
         if mustExist, !FileManager.default.fileExists(atPath: url.path) {
             reader.report(.unreadableFile(reason: "no such file: \(url.path)"), key)

@@ -59,7 +59,7 @@ extension Evaluation {
     static func decode(_ reader: RecordReader) -> Evaluation? {
         guard let kind: Kind = reader.choice("evaluation") else { return nil }
         guard kind != .none else {
-            for field in ["evaluated_on", "evaluation_summary_en"] where reader.string(field, required: false) != nil {
+            for field in ["evaluated_on", "evaluation_summary_en"] where reader.string(field, required: false, multiline: true) != nil {
                 reader.report(.inconsistent("\(field) is filled in but evaluation is \"none\""), "evaluation")
             }
             return Evaluation.none
