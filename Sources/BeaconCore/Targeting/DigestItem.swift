@@ -21,7 +21,7 @@ public struct DigestItem: Sendable {
 
     /// How long the item is, for the page budget: counted when asked, since most candidates
     /// of a large register are ranked below the budget and never counted.
-    public var words: Int { content.englishWordCount }
+    public var words: Int { content.pageWordCount }
 
     public var section: DigestSection {
         switch content {
