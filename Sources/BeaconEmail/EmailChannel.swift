@@ -44,18 +44,42 @@ public final class EmailChannel: Channel, Sendable {
     ) throws(ChannelFailure) {
         let composer = try composer()
         let clock = clock
+        let limit = settings.maxMessageBytes
+        let compose = { @Sendable (delivery: Delivery) in Self.message(for: delivery, by: composer, at: clock(), limit: limit) }
         guard let smtp = settings.smtp else {
             let outbox = FileOutbox(folder: settings.outbox)
             ComposerThreads(deliveries).run(named: "beacon-outbox") { delivery in
-                guard let message = composer.compose(delivery, at: clock()) else {
-                    record(delivery, .failed(Self.notToAPerson))
-                    return
+                switch compose(delivery) {
+                case .success(let message): record(delivery, outbox.write(message, for: delivery))
+                case .failure(let unsendable): record(delivery, .failed(unsendable.reason))
                 }
-                record(delivery, outbox.write(message, for: delivery))
             }
             return
         }
-        try SMTPDispatcher(settings: smtp).run(deliveries, compose: { composer.compose($0, at: clock()) }, record: record)
+        try SMTPDispatcher(settings: smtp).run(deliveries, compose: compose, record: record)
+    }
+
+    /// Why a delivery's message is not sent; recorded as its failure, for the fund team.
+    struct Unsendable: Error {
+        let reason: String
+    }
+
+    /// The message for `delivery`, unless it is not to a person or list, or is larger than
+    /// `limit` bytes: only a register text far too long makes one, and a mail server would
+    /// refuse it or readers' mailboxes fill with it.
+    static func message(
+        for delivery: Delivery, by composer: EmailComposer, at date: Date, limit: Int
+    ) -> Result<EmailComposer.Message, Unsendable> {
+        guard let message = composer.compose(delivery, at: date) else { return .failure(Unsendable(reason: notToAPerson)) }
+        guard message.bytes.count <= limit else {
+            let size = { (bytes: Int) in bytes < 1_000_000 ? "\(bytes / 1_000) KB" : String(format: "%.1f MB", Double(bytes) / 1_000_000) }
+            return .failure(Unsendable(reason: """
+                the message is \(size(message.bytes.count)), over email.max_message_bytes (\(size(limit))); \
+                a text in the register is probably far too long: check this reader's digest with beacon preview, \
+                shorten the text, or raise the limit
+                """))
+        }
+        return .success(message)
     }
 
     /// Sends messages already composed over the configured SMTP server, as connections free

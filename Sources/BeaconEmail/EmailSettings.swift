@@ -7,7 +7,7 @@ public struct EmailSettings: Sendable {
     public static let spec = SettingsSectionSpec(
         name: "email",
         keys: [
-            "from", "from_name.en", "from_name.cy", "reply_to", "unsubscribe_address",
+            "from", "from_name.en", "from_name.cy", "reply_to", "unsubscribe_address", "max_message_bytes",
             "smtp.url", "smtp.username", "smtp.ca_file", "smtp.require_tls", "smtp.connections",
             "smtp.rate", "smtp.connect_timeout", "smtp.timeout", "smtp.attempts", "smtp.retry_delay",
         ],
@@ -31,6 +31,8 @@ public struct EmailSettings: Sendable {
     public let outbox: URL
     /// Nil: no server is configured and messages go to the file outbox.
     public let smtp: SMTPSettings?
+    /// A larger message is not sent but recorded as failed: no real digest comes near it.
+    public let maxMessageBytes: Int
     /// The key from the environment; nil means the one kept in `keptSecretFile` (made on first send).
     let configuredSecret: SymmetricSecret?
     let keptSecretFile: URL
@@ -47,6 +49,7 @@ public struct EmailSettings: Sendable {
         let replyTo = reader.email("reply_to") ?? settings.fundTeam.email
         let unsubscribeAddress = reader.email("unsubscribe_address") ?? replyTo
         let smtp = SMTPSettings.read(reader, environment: environment)
+        let maxMessageBytes = reader.positiveInt("max_message_bytes") ?? 2_000_000
         var problems = reader.problems
         var secret: SymmetricSecret?
         do {
@@ -58,7 +61,7 @@ public struct EmailSettings: Sendable {
         return (EmailSettings(
             from: from, fromName: fromName, replyTo: replyTo, unsubscribeAddress: unsubscribeAddress,
             unsubscribeURL: settings.publicURL("unsubscribe"), outbox: settings.dataFolder.appendingPathComponent("outbox"),
-            smtp: smtp, configuredSecret: secret,
+            smtp: smtp, maxMessageBytes: maxMessageBytes, configuredSecret: secret,
             keptSecretFile: settings.dataFolder.appendingPathComponent("keys/unsubscribe.key")), problems)
     }
 }

@@ -28,16 +28,15 @@ final class SMTPDispatcher: @unchecked Sendable {
     /// each delivery completes. What was composed but not sent when the server failed stays
     /// unrecorded, so pending for the next run.
     func run(
-        _ deliveries: some Sequence<Delivery>, compose: @escaping @Sendable (Delivery) -> EmailComposer.Message?,
+        _ deliveries: some Sequence<Delivery>, compose: @escaping @Sendable (Delivery) -> Result<EmailComposer.Message, EmailChannel.Unsendable>,
         record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
     ) throws(ChannelFailure) {
         let queue = OutgoingQueue(capacity: 16 * settings.connections)
         // Composing stops once the server has failed or the connections have closed the queue.
         ComposerThreads(deliveries).start(named: "beacon-compose", carryOn: { [self] in lock.withLock { failure == nil } && !queue.isClosed }) { delivery in
-            if let message = compose(delivery) {
-                _ = queue.push(Outgoing(delivery: delivery, message: message))
-            } else {
-                record(delivery, .failed(EmailChannel.notToAPerson))
+            switch compose(delivery) {
+            case .success(let message): _ = queue.push(Outgoing(delivery: delivery, message: message))
+            case .failure(let unsendable): record(delivery, .failed(unsendable.reason))
             }
         } finished: {
             queue.close()
