@@ -61,19 +61,21 @@ struct ValidationTests {
         #expect(!errors.contains { $0.contains("underway") }, "a row before the stray quote was read: \(errors)")
     }
 
-    @Test("A spreadsheet saved in another encoding is named, not misread")
+    @Test("A spreadsheet saved in another encoding is named, not misread, with the row, offset and value of the first bad byte")
     func notUTF8() throws {
         let fixture = Fixture()
         let settings = try fixture.write()
         let lessons = settings.deletingLastPathComponent().appendingPathComponent("register/lessons.csv")
         var bytes = try Data(contentsOf: lessons)
+        let offset = bytes.count + 20
         bytes.append(contentsOf: [0x4C, 0x32, 0x2C, 0x48, 0x44, 0x2D, 0x31, 0x2C, 0x32, 0x30, 0x32, 0x36, 0x2D, 0x31, 0x31, 0x2D, 0x31, 0x34, 0x2C, 0x47, 0xF4, 0x79, 0x6C, 0x0A])
         try bytes.write(to: lessons)
         do {
             _ = try ConfigurationLoader.load(settingsFile: settings, environment: [:])
             Issue.record("a Latin-1 file was accepted")
         } catch {
-            #expect(error.diagnostics.map { Fixture.relative($0.description) }.contains("register/lessons.csv: the file is not UTF-8 text; save it again as \"CSV UTF-8\""))
+            #expect(error.diagnostics.map { Fixture.relative($0.description) }.contains(
+                "register/lessons.csv:3: the file is not UTF-8 text: byte 0xF4, at byte offset \(offset), cannot be read as UTF-8; save the file again as UTF-8 (a spreadsheet calls it \"CSV UTF-8\")"))
         }
     }
 

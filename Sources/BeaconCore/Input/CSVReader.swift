@@ -34,6 +34,26 @@ public struct CSVReader {
         try parse(data, materialising: true, body)
     }
 
+    /// The spreadsheet row holding byte `offset`, for messages: a line break inside quotes does
+    /// not start a row. Only asked about a file that cannot be read, so the parser stays as it is.
+    public static func row(ofByte offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        var row = 1
+        var quoted = false
+        var index = 0
+        while index < offset {
+            switch bytes[index] {
+            case UInt8(ascii: "\""): quoted.toggle()
+            case UInt8(ascii: "\r") where !quoted:
+                if index + 1 < offset, bytes[index + 1] == UInt8(ascii: "\n") { index += 1 }
+                row += 1
+            case UInt8(ascii: "\n") where !quoted: row += 1
+            default: break
+            }
+            index += 1
+        }
+        return row
+    }
+
     /// Not `materialising` records, only checks that the file is well formed.
     private static func parse(_ data: Data, materialising: Bool, _ body: (Record) -> Bool) throws(Malformed) {
         var failure: Malformed?

@@ -17,8 +17,11 @@ enum CSVTable {
     ) {
         let fileLocation = SourceLocation(file: displayName)
         guard let data = ConfigFile.contents(of: url, displayName: displayName, limit: .register, diagnostics: diagnostics) else { return }
-        guard data.withUnsafeBytes({ Self.isUTF8($0) }) else {
-            diagnostics.report(.notUTF8, at: fileLocation)
+        let invalid = data.withUnsafeBytes { bytes in
+            UTF8Validation.firstInvalidByte(in: bytes).map { (offset: $0, byte: bytes[$0], row: CSVReader.row(ofByte: $0, in: bytes)) }
+        }
+        if let invalid {
+            diagnostics.report(.notUTF8(byte: invalid.byte, offset: invalid.offset), at: SourceLocation(file: displayName, line: invalid.row))
             return
         }
         var header: CSVReader.Record?
@@ -74,18 +77,5 @@ enum CSVTable {
             headerOK = false
         }
         return headerOK ? index : nil
-    }
-
-    /// Checked without making a string of the whole file.
-    private static func isUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        var decoder = UTF8()
-        var iterator = bytes.makeIterator()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
     }
 }

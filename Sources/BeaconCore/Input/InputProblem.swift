@@ -1,7 +1,7 @@
 /// What can be wrong with a file a fund officer edits, worded so they can fix it.
 public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     case unreadableFile(reason: String)
-    case notUTF8
+    case notUTF8(byte: UInt8, offset: Int)
     case malformedCSV(String)
     case malformedYAML(String)
     case yamlAnchor(String)
@@ -57,7 +57,9 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unreadableFile(let reason): "cannot read the file: \(reason)"
-        case .notUTF8: "the file is not UTF-8 text; save it again as \"CSV UTF-8\""
+        case .notUTF8(let byte, let offset):
+            "the file is not UTF-8 text: byte \(Self.hex(byte)), at byte offset \(Self.grouped(offset)), cannot be read as UTF-8; "
+                + "save the file again as UTF-8 (a spreadsheet calls it \"CSV UTF-8\")"
         case .malformedCSV(let detail): "the CSV is malformed: \(detail)"
         case .malformedYAML(let detail): "the YAML is malformed: \(detail)"
         case .yamlAnchor(let name):
@@ -108,6 +110,12 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .unknownChannel(let name, let known):
             "no channel is called \(Self.quoted(name)); the channels are: \(known.joined(separator: ", "))"
         }
+    }
+
+    /// `0xF4`.
+    static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return "0x\(digits[Int(byte >> 4)])\(digits[Int(byte & 0x0F)])"
     }
 
     /// 1,250,000: numbers as people read them.

@@ -103,10 +103,14 @@ struct YAMLRecordSource: FieldSource {
 enum YAMLFile {
     static func root(url: URL, displayName: String, limit: FileSizeLimit, diagnostics: Diagnostics) -> Node? {
         guard let data = ConfigFile.contents(of: url, displayName: displayName, limit: limit, diagnostics: diagnostics) else { return nil }
-        guard let text = String(data: data, encoding: .utf8) else {
-            diagnostics.report(.notUTF8, at: SourceLocation(file: displayName))
+        let invalid = data.withUnsafeBytes { bytes in
+            UTF8Validation.firstInvalidByte(in: bytes).map { (offset: $0, byte: bytes[$0], line: UTF8Validation.line(of: $0, in: bytes)) }
+        }
+        if let invalid {
+            diagnostics.report(.notUTF8(byte: invalid.byte, offset: invalid.offset), at: SourceLocation(file: displayName, line: invalid.line))
             return nil
         }
+        let text = String(decoding: data, as: UTF8.self)
         do {
             return try PlainYAML.compose(text) ?? Node.mapping(Node.Mapping([]))
         } catch {
