@@ -25,6 +25,7 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
     /// The schedule's own message, which names the part to fix.
     case badSchedule(String)
     case controlCharacter(String)
+    case invisibleCharacter(Unicode.Scalar)
     case tooLong(characters: Int, length: FieldLength)
     case badID(String, IDSpelling.Problem)
     case duplicateID(String, first: SourceLocation)
@@ -87,6 +88,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         case .badSchedule(let message): message
         case .controlCharacter(let what): "contains \(what), which is not allowed in a single-line field"
         case .badID(let text, let problem): "\(Self.quoted(text)) cannot be an id: \(problem)"
+        case .invisibleCharacter(let scalar):
+            "contains \(scalar.shownToOfficer), an invisible character that can change how the text around it is shown, or hide text; retype the text without it"
         case .tooLong(let characters, let length):
             "this field has \(Self.grouped(characters)) characters, but \(length.noun) may have at most \(Self.grouped(length.hard)); check for text pasted by mistake"
         case .duplicateID(let id, let first): "\(Self.quoted(id)) is used twice; first at \(first.place)"
@@ -129,7 +132,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
         return digits
     }
 
-    /// Quotes input for a message, showing control characters instead of printing them.
+    /// Quotes input for a message, showing control and invisible formatting characters as
+    /// escapes instead of printing them, so they cannot rearrange the message.
     static func quoted(_ text: String) -> String {
         var shown = ""
         for scalar in text.unicodeScalars {
@@ -137,7 +141,8 @@ public enum InputProblem: Hashable, Sendable, CustomStringConvertible {
             case "\n": shown += "\\n"
             case "\r": shown += "\\r"
             case "\t": shown += "\\t"
-            case _ where scalar.properties.generalCategory == .control: shown += "\\u{\(String(scalar.value, radix: 16))}"
+            case _ where scalar.properties.generalCategory == .control || scalar.isInvisibleFormatting:
+                shown += "\\u{\(String(scalar.value, radix: 16))}"
             default: shown.unicodeScalars.append(scalar)
             }
         }

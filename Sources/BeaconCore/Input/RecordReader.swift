@@ -22,8 +22,8 @@ struct RecordReader {
         }
         guard fits(trimmed.utf8.count, { trimmed.unicodeScalars.count }, length ?? (multiline ? .paragraphs : .line), field) else { return nil }
         let normalised = multiline ? Self.normaliseLineBreaks(trimmed) : trimmed
-        if let bad = Self.forbiddenCharacter(in: normalised, multiline: multiline) {
-            report(.controlCharacter(bad), field)
+        if let problem = Self.forbiddenCharacter(in: normalised, multiline: multiline) {
+            report(problem, field)
             return nil
         }
         return normalised
@@ -156,8 +156,8 @@ struct RecordReader {
         let bytes = values.reduce(0) { $0 + $1.utf8.count + 2 }
         guard fits(bytes, { values.reduce(0) { $0 + $1.unicodeScalars.count + 2 } }, .list, field) else { return [] }
         return values.filter { item in
-            if let bad = Self.forbiddenCharacter(in: item, multiline: false) {
-                report(.controlCharacter(bad), field)
+            if let problem = Self.forbiddenCharacter(in: item, multiline: false) {
+                report(problem, field)
                 return false
             }
             return true
@@ -194,15 +194,16 @@ struct RecordReader {
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    /// Names the first character that may not appear, or nil.
-    static func forbiddenCharacter(in text: String, multiline: Bool) -> String? {
+    /// The first character that may not appear, as a problem to report, or nil.
+    static func forbiddenCharacter(in text: String, multiline: Bool) -> InputProblem? {
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\n" where multiline, "\t" where multiline: continue
-            case "\n", "\r": return "a line break"
-            case "\0": return "a NUL character"
-            case "\u{2028}", "\u{2029}": return "a Unicode line separator"
-            case _ where scalar.isControl: return "a control character (U+\(String(format: "%04X", scalar.value)))"
+            case "\n", "\r": return .controlCharacter("a line break")
+            case "\0": return .controlCharacter("a NUL character")
+            case "\u{2028}", "\u{2029}": return .controlCharacter("a Unicode line separator")
+            case _ where scalar.isControl: return .controlCharacter("a control character (U+\(String(format: "%04X", scalar.value)))")
+            case _ where scalar.isInvisibleFormatting: return .invisibleCharacter(scalar)
             default: continue
             }
         }
