@@ -26,20 +26,6 @@ public struct RSSSettings: Sendable {
                 location: SourceLocation(file: ConfigurationLoader.displayName(settings.digestsFile), field: "\(first.id).channels"),
                 problem: .inconsistent("feeds need a public address: set rss.base_url (or public_base_url) in the settings")))
         }
-        var files: [String: String] = [:]
-        for digest in used {
-            for edition in configuration.editions(of: digest) {
-                let file = RSSChannel.file(for: digest.id, edition)
-                let name = "\(digest.id) for \(edition.key)"
-                if let other = files[file] {
-                    problems.append(Diagnostic(
-                        location: SourceLocation(file: ConfigurationLoader.displayName(settings.digestsFile), field: "\(digest.id).channels"),
-                        problem: .inconsistent("the feeds \(other) and \(name) would both be \(file); give the digests or audiences ids that differ in more than case or punctuation")))
-                } else {
-                    files[file] = name
-                }
-            }
-        }
         guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         return (RSSSettings(
             baseURL: (configured ?? "https://localhost/feeds").trimmingCharacters(in: CharacterSet(charactersIn: "/")),

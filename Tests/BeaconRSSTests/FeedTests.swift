@@ -191,12 +191,18 @@ struct FeedTests {
         let subscribers = folder.appendingPathComponent("Config/subscribers.csv")
         try (String(contentsOf: subscribers, encoding: .utf8) + "dup-reader,Dup Reader,dup@bcuhb.example,Directors,Betsi Cadwaladr University Health Board,health,north-wales,large,,en,rss,,2025-10-01,\n")
             .write(to: subscribers, atomically: true, encoding: .utf8)
-        let configuration = try ConfigurationLoader.load(
-            settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: [:], sections: [RSSSettings.spec],
-            ignoringOtherSections: true).configuration
-        let (settings, problems) = RSSSettings.read(from: configuration)
-        #expect(settings == nil)
-        #expect(problems.contains { $0.description.contains("the feeds directors-fortnightly for directors.health.cy and directors-fortnightly for Directors.health.cy would both be directors-fortnightly/directors.health.cy.xml") })
+        do {
+            _ = try ConfigurationLoader.load(
+                settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: [:], sections: [RSSSettings.spec],
+                ignoringOtherSections: true)
+            Issue.record("audiences whose feeds would share a file were accepted")
+        } catch {
+            #expect(error.diagnostics.contains {
+                $0.description.contains("Config/audiences.yml:") && $0.description.contains(":id: \"Directors\" and \"directors\" (")
+                    && $0.description.hasSuffix("Config/audiences.yml line 10) would share a file name; ids must differ in more than case or punctuation")
+            })
+        }
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("Digests").path))
     }
 
     @Test("An OPML file lists every feed with its address and title")
