@@ -19,7 +19,9 @@ enum ConfigFile {
         do {
             let handle = try FileHandle(forReadingFrom: url)
             defer { try? handle.close() }
-            var data = Data()
+            // Sized for the whole file, so a large register is not copied as it grows.
+            let size = (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+            var data = Data(capacity: min(size, limit.rawValue) + 1)
             while let piece = try handle.read(upToCount: 1 << 20), !piece.isEmpty {
                 data.append(piece)
                 if data.count > limit.rawValue {

@@ -1,14 +1,17 @@
 /// Checks each id's spelling and remembers where it was first seen, by the file name it
 /// would give (`SafeName`), so a repeat, or an id that differs only in case or punctuation,
-/// can point back to it. One dictionary lookup per id: a register of 100,000 subscribers is
-/// checked in one pass.
+/// can point back to it. One dictionary lookup per id, and a few bytes kept for each: a
+/// register of 100,000 subscribers is checked in one pass.
 struct UniqueIDs<Kind> {
     private struct FirstUse {
         let id: Identifier<Kind>
-        let location: SourceLocation
+        let file: Int32
+        let line: Int32
     }
 
     private var bySafeName: [String: FirstUse] = [:]
+    /// The files ids came from, so each use keeps a number rather than the name.
+    private var files: [String] = []
 
     /// The id in `field`, or nil (with a report) when it is empty, misspelt, used before or
     /// would share a file name with one used before.
@@ -21,12 +24,13 @@ struct UniqueIDs<Kind> {
         let id = Identifier<Kind>(text)
         let safeName = SafeName.of(id)
         if let first = bySafeName[safeName] {
-            reader.report(first.id == id
-                ? .duplicateID(text, first: first.location)
-                : .idClash(text, other: first.id.rawValue, first: first.location), field)
+            let location = SourceLocation(file: files[Int(first.file)], line: Int(first.line))
+            reader.report(first.id == id ? .duplicateID(text, first: location) : .idClash(text, other: first.id.rawValue, first: location), field)
             return nil
         }
-        bySafeName[safeName] = FirstUse(id: id, location: reader.source.location(of: field))
+        let location = reader.source.location(of: field)
+        if files.last != location.file { files.append(location.file) }
+        bySafeName[safeName] = FirstUse(id: id, file: Int32(files.count - 1), line: Int32(clamping: location.line ?? 0))
         return id
     }
 
