@@ -7,7 +7,7 @@ struct FileOutbox {
     let folder: URL
 
     func file(for delivery: Delivery) -> URL {
-        folder.appendingPathComponent(EmailComposer.label(delivery.digest.id.rawValue))
+        folder.appendingPathComponent(SafeName.of(delivery.digest.id))
             .appendingPathComponent(delivery.issue.issueDate.description)
             .appendingPathComponent(Self.fileName(delivery.addressee?.id.key ?? delivery.recipient.label) + ".eml")
     }
