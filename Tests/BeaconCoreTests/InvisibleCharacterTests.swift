@@ -14,6 +14,7 @@ struct InvisibleCharacterTests {
         ("register/notices.csv", "Loans from", "\u{E0041}", "register/notices.csv:2:details_en: contains U+E0041 TAG LATIN CAPITAL LETTER A"),
         ("subscribers.yml", "Cllr Eira Sampl", "\u{200F}", "subscribers.yml:3:name: contains U+200F RIGHT-TO-LEFT MARK"),
         ("register/actions.csv", "Fund team,2026-09-15", "\u{200D}", "register/actions.csv:3:owner: contains U+200D ZERO WIDTH JOINER"),
+        ("register/projects.csv", "Ceredigion County Council", "Cered\u{200D}", "register/projects.csv:5:organisation: contains U+200D ZERO WIDTH JOINER"),
     ])
     func refused(file: String, text: String, character: String, error: String) throws {
         var fixture = Fixture()
@@ -21,10 +22,10 @@ struct InvisibleCharacterTests {
         #expect(try fixture.errors().contains(error + ", " + Self.rule))
     }
 
-    @Test("Welsh letters, curly quotes, dashes, a soft hyphen and emoji are kept as written")
+    @Test("Welsh letters, curly quotes, dashes, a soft hyphen and emoji, the flag of Wales among them, are kept as written")
     func ordinaryText() throws {
         var fixture = Fixture()
-        let title = "Gŵyl “Tŷ” – cofnodion\u{00AD}cleifion 🙂"
+        let title = "Gŵyl “Tŷ” – cofnodion\u{00AD}cleifion 🙂 👩‍⚕️ 🏳️‍🌈 🏴󠁧󠁢󠁷󠁬󠁳󠁿"
         fixture.edit("register/projects.csv", replacing: "Digital notes replace paper case notes in outpatient clinics.", with: title)
         let (configuration, _) = try fixture.load()
         #expect(configuration.register.projects.first?.summary?.english == title)

@@ -196,14 +196,16 @@ struct RecordReader {
 
     /// The first character that may not appear, as a problem to report, or nil.
     static func forbiddenCharacter(in text: String, multiline: Bool) -> InputProblem? {
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
             switch scalar {
             case "\n" where multiline, "\t" where multiline: continue
             case "\n", "\r": return .controlCharacter("a line break")
             case "\0": return .controlCharacter("a NUL character")
             case "\u{2028}", "\u{2029}": return .controlCharacter("a Unicode line separator")
             case _ where scalar.isControl: return .controlCharacter("a control character (U+\(String(format: "%04X", scalar.value)))")
-            case _ where scalar.isInvisibleFormatting: return .invisibleCharacter(scalar)
+            case _ where scalar.isInvisibleFormatting && !scalar.continuesEmoji(after: previous): return .invisibleCharacter(scalar)
             default: continue
             }
         }

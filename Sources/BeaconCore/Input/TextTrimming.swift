@@ -22,12 +22,4 @@ extension StringProtocol {
 extension Unicode.Scalar {
     /// General category Cc, by value: asking for the category is slow, and Cc is fixed.
     var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
-
-    /// An invisible formatting character (category Cf), which register text has no use for:
-    /// bidirectional embeddings, overrides and isolates reorder the text around them;
-    /// zero-width characters and tags hide text. The direction marks U+200E and U+200F go too:
-    /// Welsh and English never need them, and two right-to-left marks show "1 – 2" as "2 – 1".
-    /// The soft hyphen, the only one below U+0600, stays: it only says where a word may break.
-    /// Asking for the category only above U+0600 keeps Welsh and English to one comparison.
-    var isInvisibleFormatting: Bool { value >= 0x0600 && properties.generalCategory == .format }
 }
