@@ -39,23 +39,21 @@ public final class EmailChannel: Channel, Sendable {
         settings.smtp.map { "SMTP server \($0.displayURL)" } ?? "outbox \(ConfigurationLoader.displayName(settings.outbox))"
     }
 
-    public func deliver(
-        _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
-    ) throws(ChannelFailure) {
+    public func deliver(_ deliveries: some Sequence<Delivery>, log: any DeliveryLog) throws(ChannelFailure) {
         let composer = try composer()
         let clock = clock
         guard let smtp = settings.smtp else {
             let outbox = FileOutbox(folder: settings.outbox)
-            ComposerThreads(deliveries).run(named: "beacon-outbox") { delivery in
+            ComposerThreads(deliveries).run(named: "beacon-outbox", carryOn: { log.mayHandOver }) { delivery in
                 guard let message = composer.compose(delivery, at: clock()) else {
-                    record(delivery, .failed(Self.notToAPerson))
+                    log.record(delivery, .failed(Self.notToAPerson))
                     return
                 }
-                record(delivery, outbox.write(message, for: delivery))
+                log.record(delivery, outbox.write(message, for: delivery))
             }
             return
         }
-        try SMTPDispatcher(settings: smtp).run(deliveries, compose: { composer.compose($0, at: clock()) }, record: record)
+        try SMTPDispatcher(settings: smtp).run(deliveries, compose: { composer.compose($0, at: clock()) }, log: log)
     }
 
     /// Sends messages already composed over the configured SMTP server, as connections free
