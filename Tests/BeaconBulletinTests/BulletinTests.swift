@@ -260,4 +260,11 @@ struct BulletinTests {
         #expect(settings == nil)
         #expect(problems.map(\.description) == ["environment:\(webhookVariable): must use https (set bulletin.allow_http: true only for a server on a network you trust)"])
     }
+
+    @Test("Plain http is allowed only to a host whose name resolves to this machine, not to one spelt like it")
+    func httpLoopbackByAddress() {
+        #expect(BulletinSettings.problem(with: "http://localhost:8080/hook", allowHTTP: false) == nil)
+        #expect(BulletinSettings.problem(with: "http://127.0.0.1:8080/hook", allowHTTP: false) == nil)
+        #expect(BulletinSettings.problem(with: "http://127.evil.example/hook", allowHTTP: false)?.hasPrefix("must use https") == true)
+    }
 }
