@@ -94,6 +94,14 @@ let package = Package(
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "TestPeers"], exclude: ["Peers"]),
         .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"], exclude: ["Peers"]),
         // new-channel: the plugin adds channel test targets above this line.
+        // Hostile register text through every format, checked by the same real readers.
+        .testTarget(
+            name: "BeaconPropertyTests",
+            dependencies: [
+                "BeaconCore", "BeaconEmail", "BeaconRSS", "BeaconJSONFeed", "BeaconBulletin", "TestPeers",
+            ],
+            exclude: ["Peers"]
+        ),
 
         // For channel maintainers: `swift package --allow-writing-to-package-directory new-channel --name Teams`.
         .plugin(

@@ -1,5 +1,3 @@
-import Mustache
-
 /// Register text as Markdown text: a title such as `<script>`, `*urgent*` or `1. first` shows
 /// as typed instead of becoming HTML, emphasis or a list when the Markdown is converted (a
 /// bulletin's `.md`, a chat tool showing a webhook's message). Every character CommonMark
@@ -42,12 +40,4 @@ public enum MarkdownEscaping {
     private static let startsBlock = table("-+=")
     /// Anything that may need a backslash: most text has none and is returned as it is.
     private static let special = table("\\`*_[]<>|&~!#-+=.)\n")
-}
-
-
-/// Markdown templates' escaping, registered once under the name they use: `{{% CONTENT_TYPE: MARKDOWN }}`.
-struct MarkdownContentType: MustacheContentType {
-    func escapeText(_ text: String) -> String { MarkdownEscaping.escape(text) }
-
-    static let registered: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
 }
