@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The register, audiences, targeting, assembly and rendering. Knows no channel.
@@ -99,6 +100,7 @@ let package = Package(
             name: "BeaconPropertyTests",
             dependencies: [
                 "BeaconCore", "BeaconEmail", "BeaconRSS", "BeaconJSONFeed", "BeaconBulletin", "TestPeers",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Peers"]
         ),
