@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The register, audiences, targeting, assembly and rendering. Knows no channel.
@@ -94,6 +95,15 @@ let package = Package(
         .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "TestPeers"], exclude: ["Peers"]),
         .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"], exclude: ["Peers"]),
         // new-channel: the plugin adds channel test targets above this line.
+        // Hostile register text through every format, checked by the same real readers.
+        .testTarget(
+            name: "BeaconPropertyTests",
+            dependencies: [
+                "BeaconCore", "BeaconEmail", "BeaconRSS", "BeaconJSONFeed", "BeaconBulletin", "TestPeers",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            exclude: ["Peers"]
+        ),
 
         // For channel maintainers: `swift package --allow-writing-to-package-directory new-channel --name Teams`.
         .plugin(

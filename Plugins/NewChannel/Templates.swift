@@ -36,24 +36,27 @@ enum Templates {
 
             public var destination: String { ConfigurationLoader.displayName(folder) }
 
-            /// Called once per `beacon send` run and digest, from one thread. Record one outcome per
-            /// delivery: `.delivered` with where it went, `.deferred` for a failure that may pass (a
-            /// busy server: it is worth trying again), `.failed` for one that will not (a refused
-            /// address). Throw `ChannelFailure` only when nothing can be delivered at all.
+            /// Called once per `beacon send` run and digest, from one thread. Ask `log.mayHandOver`
+            /// before each hand-over (false when the run is stopping or the ledger cannot record),
+            /// and record one outcome per delivery before the next: `.delivered` with where it
+            /// went, `.deferred` for a failure that may pass (a busy server: it is worth trying
+            /// again), `.failed` for one that will not (a refused address). Throw `ChannelFailure`
+            /// only when nothing can be delivered at all.
             public func deliver(
-                _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
+                _ deliveries: some Sequence<Delivery>, log: any DeliveryLog
             ) throws(ChannelFailure) {
                 for delivery in deliveries {
+                    guard log.mayHandOver else { break }
                     // FILL IN: render and deliver. Formats: .text, .html, .markdown, .print.
                     let body = delivery.renderer.render(delivery.issue, as: .markdown)
                     let file = folder.appendingPathComponent(delivery.digest.id.rawValue)
                         .appendingPathComponent(delivery.recipient.label)
                         .appendingPathComponent("\\(delivery.issue.issueDate).md")
                     do {
-                        try AtomicFile.write(Data(body.utf8), to: file)
-                        record(delivery, .delivered("written to \\(ConfigurationLoader.displayName(file))"))
+                        try AtomicFile.write(Data(body.utf8), to: file, access: .published)
+                        log.record(delivery, .delivered("written to \\(ConfigurationLoader.displayName(file))"))
                     } catch {
-                        record(delivery, .deferred("cannot write \\(file.path): \\(error.localizedDescription)"))
+                        log.record(delivery, .deferred("cannot write \\(file.path): \\(error.localizedDescription)"))
                     }
                 }
             }

@@ -20,14 +20,15 @@ public final class BulletinChannel: Channel {
     public var destination: String { "bulletins in \(ConfigurationLoader.displayName(settings.folder))" }
 
     public func deliver(
-        _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
+        _ deliveries: some Sequence<Delivery>, log: any DeliveryLog
     ) throws(ChannelFailure) {
         for delivery in deliveries {
+            guard log.mayHandOver else { break }
             guard case .edition(let edition) = delivery.recipient, edition.audience.kind == .network else {
-                record(delivery, .failed("bulletins are written for networks"))
+                log.record(delivery, .failed("bulletins are written for networks"))
                 continue
             }
-            record(delivery, publish(delivery, for: edition.audience))
+            log.record(delivery, publish(delivery, for: edition.audience))
         }
     }
 
@@ -41,12 +42,12 @@ public final class BulletinChannel: Channel {
         let folder = settings.folder.appendingPathComponent(SafeName.of(network.id))
         do {
             for (suffix, text) in files {
-                try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("\(issue.issueDate).\(suffix)"))
+                try AtomicFile.write(Data(text.utf8), to: folder.appendingPathComponent("\(issue.issueDate).\(suffix)"), access: .published)
             }
-            try AtomicFile.write(Data(BulletinIndex.page(for: network, in: folder).utf8), to: folder.appendingPathComponent("index.html"))
+            try AtomicFile.write(Data(BulletinIndex.page(for: network, in: folder).utf8), to: folder.appendingPathComponent("index.html"), access: .published)
             if let shared = settings.sharedFolder?.appendingPathComponent(SafeName.of(network.id)) {
                 for (suffix, text) in files {
-                    try AtomicFile.write(Data(text.utf8), to: shared.appendingPathComponent("\(issue.issueDate).\(suffix)"))
+                    try AtomicFile.write(Data(text.utf8), to: shared.appendingPathComponent("\(issue.issueDate).\(suffix)"), access: .published)
                 }
             }
         } catch {

@@ -8,8 +8,8 @@ enum BulletinIndex {
             .filter { $0.hasSuffix(".html") && $0 != "index.html" }
             .compactMap { CivilDate(parsing: String($0.dropLast(5))) }
             .sorted(by: >)
-        let welsh = XMLText.escape(network.name.welsh ?? network.name.english)
-        let english = XMLText.escape(network.name.english)
+        let welsh = HTMLEscaping.escape(network.name.welsh ?? network.name.english)
+        let english = HTMLEscaping.escape(network.name.english)
         var lines = [
             "<!DOCTYPE html>",
             "<html lang=\"cy\">",
@@ -23,13 +23,5 @@ enum BulletinIndex {
         }
         lines += ["</ul>", "</body>", "</html>", ""]
         return lines.joined(separator: "\n")
-    }
-}
-
-/// Escaping for the few bits of register text the index shows.
-enum XMLText {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }

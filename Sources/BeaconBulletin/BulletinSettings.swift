@@ -63,10 +63,9 @@ public struct BulletinSettings: Sendable {
               let host = components.host, !host.isEmpty else {
             return "is not a web address"
         }
-        let loopback = host == "localhost" || host.hasPrefix("127.") || host == "::1" || host == "[::1]"
         switch scheme {
         case "https": return nil
-        case "http" where loopback || allowHTTP: return nil
+        case "http" where allowHTTP || LoopbackHost.contains(host): return nil
         case "http": return "must use https (set bulletin.allow_http: true only for a server on a network you trust)"
         default: return "must be an https:// address"
         }

@@ -27,7 +27,8 @@ struct WebhookPayload: Encodable {
         self.summary = "\(count) items for \(network.name.english), \(overdue) overdue \(overdue == 1 ? "action" : "actions") / "
             + "\(count) eitem ar gyfer \(network.name.welsh ?? network.name.english), \(overdue) cam gweithredu'n hwyr"
         self.markdown = markdown
-        self.text = "**\(title)**\n\n\(summary)\n\n\(markdown)"
+        // Chat tools render `text` as Markdown: the title and network names in it are register text.
+        self.text = "**\(MarkdownEscaping.escape(title))**\n\n\(MarkdownEscaping.escape(summary))\n\n\(markdown)"
         self.network = network.id.rawValue
         self.issueDate = issue.issueDate.description
         self.link = link

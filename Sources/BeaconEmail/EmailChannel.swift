@@ -39,24 +39,22 @@ public final class EmailChannel: Channel, Sendable {
         settings.smtp.map { "SMTP server \($0.displayURL)" } ?? "outbox \(ConfigurationLoader.displayName(settings.outbox))"
     }
 
-    public func deliver(
-        _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
-    ) throws(ChannelFailure) {
+    public func deliver(_ deliveries: some Sequence<Delivery>, log: any DeliveryLog) throws(ChannelFailure) {
         let composer = try composer()
         let clock = clock
         let limit = settings.maxMessageBytes
         let compose = { @Sendable (delivery: Delivery) in Self.message(for: delivery, by: composer, at: clock(), limit: limit) }
         guard let smtp = settings.smtp else {
             let outbox = FileOutbox(folder: settings.outbox)
-            ComposerThreads(deliveries).run(named: "beacon-outbox") { delivery in
+            ComposerThreads(deliveries).run(named: "beacon-outbox", carryOn: { log.mayHandOver }) { delivery in
                 switch compose(delivery) {
-                case .success(let message): record(delivery, outbox.write(message, for: delivery))
-                case .failure(let unsendable): record(delivery, .failed(unsendable.reason))
+                case .success(let message): log.record(delivery, outbox.write(message, for: delivery))
+                case .failure(let unsendable): log.record(delivery, .failed(unsendable.reason))
                 }
             }
             return
         }
-        try SMTPDispatcher(settings: smtp).run(deliveries, compose: compose, record: record)
+        try SMTPDispatcher(settings: smtp).run(deliveries, compose: compose, log: log)
     }
 
     /// Why a delivery's message is not sent; recorded as its failure, for the fund team.

@@ -20,11 +20,12 @@ public final class JSONFeedChannel: Channel {
     public var destination: String { "JSON feeds in \(ConfigurationLoader.displayName(settings.folder))" }
 
     public func deliver(
-        _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
+        _ deliveries: some Sequence<Delivery>, log: any DeliveryLog
     ) throws(ChannelFailure) {
         for delivery in deliveries {
+            guard log.mayHandOver else { break }
             guard case .edition(let edition) = delivery.recipient else {
-                record(delivery, .failed("JSON feeds are written for audiences, not for one subscriber"))
+                log.record(delivery, .failed("JSON feeds are written for audiences, not for one subscriber"))
                 continue
             }
             let path = "\(SafeName.of(delivery.digest.id))/\(SafeName.of(edition)).json"
@@ -34,10 +35,10 @@ public final class JSONFeedChannel: Channel {
                 feed.items.publish(item(for: delivery, edition), keeping: settings.history)
                 // The kept items first, then the feed: a crash between the two is mended next run.
                 try state.save(try JSONFeed.encoder.encode(feed), as: path)
-                try AtomicFile.write(try JSONFeed.encoder.encode(feed), to: settings.folder.appendingPathComponent(path))
-                record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(path)))"))
+                try AtomicFile.write(try JSONFeed.encoder.encode(feed), to: settings.folder.appendingPathComponent(path), access: .published)
+                log.record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(path)))"))
             } catch {
-                record(delivery, .deferred("cannot write the JSON feed \(path): \(error.localizedDescription); the previous one is unchanged"))
+                log.record(delivery, .deferred("cannot write the JSON feed \(path): \(error.localizedDescription); the previous one is unchanged"))
             }
         }
     }

@@ -19,7 +19,9 @@ public struct IssueOpener: Sendable {
 
     /// The issue of `definition` dated `date`: the existing one if there is one (so a second
     /// run finishes it rather than sending it twice), or a new one.
-    public func open(_ definition: DigestDefinition, on date: CivilDate, scheduledAt: Date?, now: Date) throws(LedgerError) -> (issue: Issue, isNew: Bool) {
+    public func open(
+        _ definition: DigestDefinition, on date: CivilDate, scheduledAt: Date?, run: LedgerRun, now: Date
+    ) throws(LedgerError) -> (issue: Issue, isNew: Bool) {
         if let existing = try ledger.issue(of: definition.id, on: date) { return (existing, false) }
         let window = try ledger.window(for: definition, endingOn: date)
         let hasNews = configuration.hasNews(definition, in: window)
@@ -27,7 +29,7 @@ public struct IssueOpener: Sendable {
             .map { CivilDate.today(in: definition.schedule.timeZone, now: $0) }
         let deliveries = hasNews || definition.sendWhenEmpty ? try plan(definition, window: window, nextIssue: nextIssue) : []
         let issue = try ledger.createIssue(
-            of: definition.id, window: window, scheduledAt: scheduledAt, hasNews: hasNews, deliveries: deliveries, now: now)
+            of: definition.id, window: window, scheduledAt: scheduledAt, hasNews: hasNews, deliveries: deliveries, run: run, now: now)
         return (issue, true)
     }
 

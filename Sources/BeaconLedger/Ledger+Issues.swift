@@ -40,9 +40,10 @@ extension Ledger {
 
     /// Writes the issue and every delivery in one transaction, before anything is sent: a run
     /// killed after this point leaves pending deliveries for the next run to finish. Older
-    /// copies still outstanding for the same readers are superseded by the new ones.
+    /// copies still outstanding for the same readers are superseded by the new ones. What is
+    /// skipped, here or by superseding, is `run`'s outcome.
     public func createIssue(
-        of digest: DigestID, window: DateWindow, scheduledAt: Date?, hasNews: Bool, deliveries: [PlannedDelivery], now: Date
+        of digest: DigestID, window: DateWindow, scheduledAt: Date?, hasNews: Bool, deliveries: [PlannedDelivery], run: LedgerRun, now: Date
     ) throws(LedgerError) -> Issue {
         try write { db in
             try db.execute(sql: """
@@ -69,13 +70,21 @@ extension Ledger {
                       AND older.channel = delivery.channel AND older.recipient = delivery.recipient), window_start))
                 WHERE issue_id = ? AND state = 'pending'
                 """, arguments: [digest.rawValue, window.end.description, id])
-            try db.execute(sql: """
+            let superseded = "superseded by the issue of \(window.end), which covers its news"
+            let supersededIDs = try Int64.fetchAll(db, sql: """
                 UPDATE delivery SET state = 'skipped', last_reply = ?, updated_at = ?
                 WHERE state IN ('pending', 'deferred')
                   AND issue_id IN (SELECT id FROM issue WHERE digest = ? AND issue_date < ?)
                   AND EXISTS (SELECT 1 FROM delivery AS newer WHERE newer.issue_id = ? AND newer.state = 'pending'
                               AND newer.channel = delivery.channel AND newer.recipient = delivery.recipient)
-                """, arguments: ["superseded by the issue of \(window.end), which covers its news", now, digest.rawValue, window.end.description, id])
+                RETURNING id
+                """, arguments: [superseded, now, digest.rawValue, window.end.description, id])
+            try db.execute(sql: """
+                INSERT INTO outcome (delivery_id, run_id, state, reply, recorded_at)
+                SELECT id, ?, 'skipped', last_reply, ? FROM delivery WHERE issue_id = ? AND state = 'skipped'
+                """, arguments: [run.id, now, id])
+            let log = try db.makeStatement(sql: "INSERT INTO outcome (delivery_id, run_id, state, reply, recorded_at) VALUES (?, ?, 'skipped', ?, ?)")
+            for delivery in supersededIDs { try log.execute(arguments: [delivery, run.id, superseded, now]) }
             return try Issue(row: Row.fetchOne(db, sql: "SELECT * FROM issue WHERE id = ?", arguments: [id])!)
         }
     }

@@ -2,12 +2,13 @@ import BeaconCore
 import Foundation
 import GRDB
 
-/// Writes each delivery's outcome to the ledger as channels report them, from any thread.
-/// Outcomes that arrive while a commit is on its way to disk go together in the next one, so
-/// a safe commit per message does not limit how fast mail goes out; a kill can lose at most
-/// the outcomes of one commit, which the next run sends again under the same Message-ID. If
-/// the ledger cannot be written (a full disk), `stop` is set so nothing more is sent that
-/// could not be recorded.
+/// Writes each delivery's outcome to the ledger as channels report them, from any thread, and
+/// returns to the channel only once it is on disk: a connection hands the server its next
+/// message only after the last one is on record, so a kill or a power cut can make at most
+/// one message per connection arrive twice. Outcomes that arrive while a commit is on its way
+/// to disk go together in the next one, so a safe commit per message does not limit how fast
+/// mail goes out. If the ledger cannot be written (a full disk), `stop` is set and channels
+/// are told to hand nothing more over.
 public final class OutcomeRecorder: @unchecked Sendable {
     struct Mark {
         let delivery: Int64
@@ -18,23 +19,30 @@ public final class OutcomeRecorder: @unchecked Sendable {
     }
 
     private let ledger: Ledger
+    private let run: LedgerRun
     private let policy: RetryPolicy
     private let stop: StopSignal
     private let now: @Sendable () -> Date
-    private let queueLock = NSLock()
+    private let condition = NSCondition()
     private var queue: [Mark] = []
-    private let writerLock = NSLock()
-    private var firstError: LedgerError?
+    /// Marks are numbered as they are queued; those up to `durable` are on disk.
+    private var queued: UInt64 = 0
+    private var durable: UInt64 = 0
+    private var writing = false
+    private var failure: LedgerError?
 
-    public init(ledger: Ledger, policy: RetryPolicy, stop: StopSignal, now: @escaping @Sendable () -> Date) {
+    public init(ledger: Ledger, run: LedgerRun, policy: RetryPolicy, stop: StopSignal, now: @escaping @Sendable () -> Date) {
         self.ledger = ledger
+        self.run = run
         self.policy = policy
         self.stop = stop
         self.now = now
     }
 
-    /// Records what a channel reported for `delivery`, deciding the retry for a deferral.
-    public func record(_ delivery: LedgerDelivery, _ outcome: DeliveryOutcome) {
+    /// Records what a channel reported for `delivery`, deciding the retry for a deferral, and
+    /// returns once it is on disk (or the ledger has failed). Returns the state recorded.
+    @discardableResult
+    public func record(_ delivery: LedgerDelivery, _ outcome: DeliveryOutcome) -> DeliveryState {
         let attempt = delivery.attempts + 1
         let mark: Mark
         switch outcome {
@@ -50,53 +58,71 @@ public final class OutcomeRecorder: @unchecked Sendable {
                             reply: "gave up after \(attempt) attempts; last reply: \(reply)")
             }
         }
-        enqueue(mark)
+        waitUntilDurable(enqueue(mark))
+        return mark.state
     }
 
-    /// Records that `delivery` will not be sent, and why.
+    /// Records that `delivery` will not be sent, and why. Nothing was handed over, so it need
+    /// not wait for the disk: it goes with the next commit.
     public func skip(_ delivery: LedgerDelivery, because reason: String) {
-        enqueue(Mark(delivery: delivery.id, state: .skipped, attempts: delivery.attempts, nextAttemptAt: nil, reply: reason))
+        _ = enqueue(Mark(delivery: delivery.id, state: .skipped, attempts: delivery.attempts, nextAttemptAt: nil, reply: reason))
     }
+
+    /// False once the ledger has failed to record: nothing more may be handed over.
+    public var canRecord: Bool { condition.withLock { failure == nil } }
 
     /// Waits until everything recorded so far is on disk; throws the first write that failed.
     public func flush() throws(LedgerError) {
-        writerLock.lock()
-        drain()
-        writerLock.unlock()
-        if let firstError = queueLock.withLock({ firstError }) { throw firstError }
+        waitUntilDurable(condition.withLock { queued })
+        if let failure = condition.withLock({ failure }) { throw failure }
     }
 
-    private func enqueue(_ mark: Mark) {
-        queueLock.withLock { queue.append(mark) }
-        // Whoever finds the writer free commits everything queued; the others carry on.
-        while writerLock.try() {
-            drain()
-            writerLock.unlock()
-            if queueLock.withLock({ queue.isEmpty }) { return }
+    private func enqueue(_ mark: Mark) -> UInt64 {
+        condition.withLock {
+            queue.append(mark)
+            queued += 1
+            return queued
         }
     }
 
-    /// Commits queued marks until none are left. Call with `writerLock` held.
-    private func drain() {
-        while true {
-            let batch = queueLock.withLock { () -> [Mark] in
-                defer { queue.removeAll(keepingCapacity: true) }
-                return queue
+    /// Whoever finds no commit under way writes everything queued; the others wait for it.
+    private func waitUntilDurable(_ ticket: UInt64) {
+        condition.lock()
+        defer { condition.unlock() }
+        while durable < ticket, failure == nil {
+            guard !writing else {
+                condition.wait()
+                continue
             }
-            guard !batch.isEmpty else { return }
-            let updatedAt = now()
-            do {
-                try ledger.write { db in
-                    let update = try db.makeStatement(sql: """
-                        UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?, last_reply = ?, updated_at = ? WHERE id = ?
-                        """)
-                    for mark in batch {
-                        try update.execute(arguments: [mark.state.rawValue, mark.attempts, mark.nextAttemptAt, mark.reply, updatedAt, mark.delivery])
-                    }
-                }
-            } catch {
+            writing = true
+            let batch = queue
+            queue.removeAll(keepingCapacity: true)
+            let upTo = queued
+            condition.unlock()
+            let result = Result { () throws(LedgerError) in try commit(batch) }
+            condition.lock()
+            writing = false
+            switch result {
+            case .success: durable = upTo
+            case .failure(let error):
+                if failure == nil { failure = error }
                 stop.stop()
-                queueLock.withLock { if firstError == nil { firstError = error } }
+            }
+            condition.broadcast()
+        }
+    }
+
+    private func commit(_ batch: [Mark]) throws(LedgerError) {
+        guard !batch.isEmpty else { return }
+        let updatedAt = now()
+        try ledger.write { db in
+            let update = try db.makeStatement(sql: """
+                UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?, last_reply = ?, updated_at = ? WHERE id = ?
+                """)
+            let log = try db.makeStatement(sql: "INSERT INTO outcome (delivery_id, run_id, state, reply, recorded_at) VALUES (?, ?, ?, ?, ?)")
+            for mark in batch {
+                try update.execute(arguments: [mark.state.rawValue, mark.attempts, mark.nextAttemptAt, mark.reply, updatedAt, mark.delivery])
+                try log.execute(arguments: [mark.delivery, run.id, mark.state.rawValue, mark.reply, updatedAt])
             }
         }
     }

@@ -24,24 +24,24 @@ public struct OutstandingDeliveries {
         self.stop = stop
     }
 
-    /// Delivers `outstanding`, calling `observe` for each outcome and `skipped` for each copy
-    /// not sent. Returns what stopped a channel as a whole (a dead server): its deliveries
-    /// stay pending for the next run.
-    public func deliver(
-        _ outstanding: [LedgerDelivery],
-        observe: @escaping @Sendable (ChannelName, Delivery, DeliveryOutcome) -> Void,
-        skipped: @escaping @Sendable (ChannelName, LedgerDelivery, String) -> Void
-    ) throws(LedgerError) -> [String] {
+    /// Delivers `outstanding`, calling `progress` as each delivery is recorded or skipped.
+    /// Returns what stopped a channel as a whole (a dead server, a stalled one): its
+    /// deliveries stay pending for the next run, and it is given nothing more in this run,
+    /// whatever issue they belong to.
+    public func deliver(_ outstanding: [LedgerDelivery], progress: @escaping @Sendable () -> Void) throws(LedgerError) -> [String] {
         var failures: [String] = []
+        var stopped: Set<ChannelName> = []
         let recorder = recorder
+        let stop = stop
         // Positions rather than copies: a national send has 100,000 rows and as many recipients.
         let groups = Dictionary(grouping: outstanding.indices) { GroupKey(issue: outstanding[$0].issueID, channel: outstanding[$0].channel) }
         for key in groups.keys.sorted() {
             guard !stop.isStopped else { break }
+            guard !stopped.contains(key.channel) else { continue }
             let rows = groups[key]!.map { outstanding[$0] }
             let skip = { @Sendable (row: LedgerDelivery, reason: String) in
                 recorder.skip(row, because: reason)
-                skipped(key.channel, row, reason)
+                progress()
             }
             guard let issue = try ledger.issue(id: key.issue), let definition = configuration.digest(issue.digest) else {
                 rows.forEach { skip($0, "the digest is no longer in the digest definitions") }
@@ -49,6 +49,7 @@ public struct OutstandingDeliveries {
             }
             guard let channel = channels[key.channel] else {
                 failures.append("\(key.channel): not available in this build; \(rows.count) deliveries of \(issue.digest) wait for it")
+                stopped.insert(key.channel)
                 continue
             }
             let listed = planner.recipients(of: definition, over: key.channel, reach: channel.reach)
@@ -73,20 +74,35 @@ public struct OutstandingDeliveries {
                 }
                 return delivery
             }
+            let log = LedgerLog(recorder: recorder, stop: stop, progress: progress) { delivery in rowsByKey[delivery.recipient.key].map { rows[$0] } }
             do {
-                try channel.deliver(deliveries) { delivery, outcome in
-                    guard let position = rowsByKey[delivery.recipient.key] else { return }
-                    let row = rows[position]
-                    recorder.record(row, outcome)
-                    observe(key.channel, delivery, outcome)
-                }
+                try channel.deliver(deliveries, log: log)
             } catch {
                 failures.append("\(key.channel): \(error.description)")
+                stopped.insert(key.channel)
             }
         }
         try recorder.flush()
         return failures
     }
+}
+
+/// What a channel reports to during a send: each outcome goes to the ledger, against the
+/// ledger's row for that delivery, and hand-overs stop once the run is stopping or the ledger
+/// cannot record.
+private struct LedgerLog: DeliveryLog {
+    let recorder: OutcomeRecorder
+    let stop: StopSignal
+    let progress: @Sendable () -> Void
+    let row: @Sendable (Delivery) -> LedgerDelivery?
+
+    func record(_ delivery: Delivery, _ outcome: DeliveryOutcome) {
+        guard let row = row(delivery) else { return }
+        recorder.record(row, outcome)
+        progress()
+    }
+
+    var mayHandOver: Bool { !stop.isStopped && recorder.canRecord }
 }
 
 private struct GroupKey: Hashable, Comparable {

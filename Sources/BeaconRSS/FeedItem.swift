@@ -14,11 +14,11 @@ struct FeedItem: Codable, Equatable, Identifiable {
         self.guid = guid
         var lines = [
             "    <item>",
-            "      <title>\(XMLText.escape(title))</title>",
+            "      <title>\(XMLText.html(title))</title>",
         ]
         if let link { lines.append("      <link>\(XMLText.escape(link))</link>") }
         lines += [
-            "      <description>\(XMLText.escape(description))</description>",
+            "      <description>\(XMLText.html(description))</description>",
             "      <content:encoded>\(XMLText.cdata(html))</content:encoded>",
             "      <pubDate>\(RFC822.string(published))</pubDate>",
             "      <guid isPermaLink=\"false\">\(XMLText.escape(guid))</guid>",

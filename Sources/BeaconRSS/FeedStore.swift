@@ -16,7 +16,7 @@ struct FeedStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try state.save(try encoder.encode(feed), as: feed.file)
-        try AtomicFile.write(Data(feed.xml(builtAt: date).utf8), to: settings.folder.appendingPathComponent(feed.file))
+        try AtomicFile.write(Data(feed.xml(builtAt: date).utf8), to: settings.folder.appendingPathComponent(feed.file), access: .published)
     }
 
     /// Every feed ever published, for the OPML list.

@@ -12,7 +12,7 @@ enum OPML {
         for feed in feeds {
             // Both languages in every title, so either reader can find their feeds in the list.
             let title = [feed.titleWelsh ?? feed.titleEnglish, feed.titleEnglish].uniqued().joined(separator: " / ")
-            lines.append("    <outline type=\"rss\" text=\"\(XMLText.escape(title))\" title=\"\(XMLText.escape(title))\" language=\"\(feed.language == "both" ? "cy" : feed.language)\" xmlUrl=\"\(XMLText.escape(feed.selfURL))\"/>")
+            lines.append("    <outline type=\"rss\" text=\"\(XMLText.html(title))\" title=\"\(XMLText.html(title))\" language=\"\(feed.language == "both" ? "cy" : feed.language)\" xmlUrl=\"\(XMLText.escape(feed.selfURL))\"/>")
         }
         lines += ["  </body>", "</opml>", ""]
         return lines.joined(separator: "\n")

@@ -22,12 +22,13 @@ public final class RSSChannel: Channel {
     public var destination: String { "feeds in \(ConfigurationLoader.displayName(settings.folder))" }
 
     public func deliver(
-        _ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
+        _ deliveries: some Sequence<Delivery>, log: any DeliveryLog
     ) throws(ChannelFailure) {
         var programme: String?
         for delivery in deliveries {
+            guard log.mayHandOver else { break }
             guard case .edition(let edition) = delivery.recipient else {
-                record(delivery, .failed("feeds are written for audiences, not for one subscriber"))
+                log.record(delivery, .failed("feeds are written for audiences, not for one subscriber"))
                 continue
             }
             programme = programme ?? delivery.digest.title.english
@@ -36,7 +37,7 @@ public final class RSSChannel: Channel {
             do {
                 kept = try store.load(file)
             } catch {
-                record(delivery, .deferred("cannot read the items of the feed \(file): \(error)"))
+                log.record(delivery, .deferred("cannot read the items of the feed \(file): \(error)"))
                 continue
             }
             var feed = kept ?? Feed(
@@ -50,14 +51,14 @@ public final class RSSChannel: Channel {
             feed.items.publish(item(for: delivery, edition), keeping: settings.history)
             do {
                 try store.save(feed, builtAt: clock())
-                record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(file)))"))
+                log.record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(file)))"))
             } catch {
-                record(delivery, .deferred("cannot write the feed \(file): \(error.localizedDescription); the previous one is unchanged"))
+                log.record(delivery, .deferred("cannot write the feed \(file): \(error.localizedDescription); the previous one is unchanged"))
             }
         }
         do {
             let opml = OPML.document(try store.all(), baseURL: settings.baseURL, title: "Beacon feeds / Ffrydiau Beacon")
-            try AtomicFile.write(Data(opml.utf8), to: settings.folder.appendingPathComponent("feeds.opml"))
+            try AtomicFile.write(Data(opml.utf8), to: settings.folder.appendingPathComponent("feeds.opml"), access: .published)
         } catch {
             throw ChannelFailure("cannot write the feed list \(settings.folder.path)/feeds.opml: \(error.localizedDescription)")
         }

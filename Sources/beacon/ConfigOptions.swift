@@ -38,12 +38,14 @@ struct Loaded {
     /// send or record (`recording`); for the others, the existing one if there is one.
     let ledger: Ledger?
 
-    init(_ options: ConfigOptions, recording: Bool = false) throws {
+    /// Commands that send check every page of the ledger first (`sending`), so a damaged one is
+    /// refused before anything goes out or is written.
+    init(_ options: ConfigOptions, recording: Bool = false, sending: Bool = false) throws {
         let (configuration, warnings) = try options.load()
         let ledger: Ledger?
         do {
             let folder = configuration.settings.dataFolder
-            ledger = recording ? try Ledger(folder: folder) : try Ledger.existing(in: folder)
+            ledger = recording || sending ? try Ledger(folder: folder, checkingPages: sending) : try Ledger.existing(in: folder)
         } catch {
             Report.standardError(error.description)
             throw ExitCode(1)

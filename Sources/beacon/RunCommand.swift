@@ -64,16 +64,17 @@ struct Scheduler: Service {
     private func cycle(stop: StopSignal) -> Date {
         let retryLater = Date().addingTimeInterval(Self.longestSleep)
         do {
-            let loaded = try Loaded(options, recording: true)
+            let loaded = try Loaded(options, sending: true)
             let lock = try RunLock.acquire(in: loaded.configuration.settings.dataFolder, waiting: true, shouldStop: { stop.isStopped })
             defer { withExtendedLifetime(lock) {} }
             guard let ledger = loaded.ledger else { return retryLater }
             let due = try ledger.dueIssues(of: loaded.configuration.digests, now: Date())
-            let result = try SendingRun(loaded: loaded, ledger: ledger, stop: stop, now: { Date() })
-                .run(due.map { ($0.definition, $0.date, $0.scheduledAt) }, everythingDue: true)
-            if result.tally.hasDeliveries || !result.channelFailures.isEmpty {
-                print(result.tally.summary(channelFailures: result.channelFailures), terminator: "")
-            }
+            let result = try SendingRun(loaded: loaded, ledger: ledger, stop: stop, now: { Date() }, command: "run")
+                .run(due.map { ($0.definition, $0.date, $0.scheduledAt) }, everythingDue: true,
+                     reportDate: CivilDate.today(in: loaded.configuration.settings.timeZone))
+            if result.report.hasOutcomes { print(result.report.summary, terminator: "") }
+            if let file = result.reportFile { print("Every delivery is listed in \(ConfigurationLoader.displayName(file)).") }
+            for failure in result.channelFailures { logger.error("stopped: \(failure)") }
             guard result.channelFailures.isEmpty else { return retryLater }
             return try ledger.nextWake(for: loaded.configuration.digests, after: Date()) ?? retryLater
         } catch let error as LedgerError {

@@ -38,7 +38,7 @@ struct SendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try Loaded(options, recording: true)
+        let loaded = try Loaded(options, sending: true)
         let configuration = loaded.configuration
         let now = try moment.moment(in: configuration.settings.timeZone)
         guard let ledger = loaded.ledger else { throw ExitCode(1) }
@@ -57,17 +57,15 @@ struct SendCommand: ParsableCommand {
             throw ExitCode(75)
         }
         defer { withExtendedLifetime(lock) {} }
-        let result = try SendingRun(loaded: loaded, ledger: ledger, stop: StopSignal(), now: { now })
-            .run(requested, everythingDue: due)
-        print(result.tally.summary(channelFailures: result.channelFailures), terminator: "")
-        if result.tally.hasDeliveries {
-            let report = try result.tally.writeReport(
-                to: configuration.settings.dataFolder.appendingPathComponent("reports"),
-                issueDate: CivilDate.today(in: configuration.settings.timeZone, now: now))
-            print("Every delivery is listed in \(ConfigurationLoader.displayName(report)); `beacon history` shows every issue.")
+        let result = try SendingRun(loaded: loaded, ledger: ledger, stop: StopSignal(), now: { now }, command: due ? "send --due" : "send")
+            .run(requested, everythingDue: due, reportDate: moment.date ?? CivilDate.today(in: configuration.settings.timeZone, now: now))
+        print(result.report.summary, terminator: "")
+        if let file = result.reportFile {
+            print("Every delivery is listed in \(ConfigurationLoader.displayName(file)); `beacon history` shows every issue.")
         }
+        for failure in result.channelFailures { Report.standardError("Stopped: \(failure)") }
         if !result.channelFailures.isEmpty { throw ExitCode(1) }
-        if result.tally.hasProblems { throw ExitCode(3) }
+        if result.report.hasProblems { throw ExitCode(3) }
     }
 
     /// With --due, the issues each schedule has brought; otherwise the named digests' issues

@@ -143,6 +143,46 @@ struct BulletinTests {
         #expect(page.items.first?.text.contains("<script>alert(1)</script> Rhannu") == true)
     }
 
+    @Test("Markdown and a webhook's message, rendered as chat tools render them, show register text as typed")
+    func hostileMarkdown() throws {
+        // "*" with a combining mark is one Character but still emphasis to a Markdown reader.
+        let title = "Bulletin <img src=x onerror=alert(1)> *\u{301}x*\u{301} & &amp; #"
+        let team = "1) Team <b>x</b> _under_ [link](https://example.org)"
+        let action = "Share *\u{301}records*\u{301} <i>now</i> \\ `code`"
+        let server = try WebhookServer()
+        let example = try Example(environment: [webhookVariable: server.url]) { config in
+            try Self.replace(in: config.appendingPathComponent("digests.yml"),
+                             "en: \"Invest to Save: network meeting bulletin\"", with: "en: '\(title)'")
+            try Self.replace(in: config.appendingPathComponent("beacon.yml"), "en: Invest to Save team, Welsh Government", with: "en: '\(team)'")
+            try Self.replace(in: config.appendingPathComponent("register/actions.csv"),
+                             "Share the outpatient records business case with Betsi Cadwaladr and Cardiff and Vale", with: action)
+        }
+        try example.publish()
+        let posts = try FileManager.default.contentsOfDirectory(atPath: server.folder.path).filter { $0.hasSuffix(".json") }
+            .map { server.folder.appendingPathComponent($0).path }
+        #expect(posts.count == 1)
+        let markdown = example.bulletins.appendingPathComponent("\(network)/2026-12-01.md").path
+        let rendered = try JSONDecoder().decode([RenderedMarkdown].self, from: python("read_markdown.py", [markdown] + posts))
+        #expect(rendered.count == 2)
+        for page in rendered {
+            #expect(Set(page.elements).isSubset(of: ["p", "h1", "h2", "h3", "hr", "ul", "li", "strong", "em", "a", "br"]), "\(page.elements)")
+            #expect(page.text.contains(title), "\(page.text)")
+        }
+        #expect(rendered[0].text.contains(team))
+        #expect(rendered[0].text.contains(action))
+    }
+
+    struct RenderedMarkdown: Decodable {
+        let elements: [String]
+        let text: String
+    }
+
+    static func replace(in file: URL, _ old: String, with new: String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        #expect(text.contains(old), "\(file.lastPathComponent) has no \(old)")
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+
     @Test("Later bulletins leave earlier ones untouched, here and in the shared folder")
     func history() throws {
         let shared = try temporaryFolder()
@@ -219,5 +259,12 @@ struct BulletinTests {
             from: example.configuration, environment: [webhookVariable: "http://hooks.example.org/secret-token-123"])
         #expect(settings == nil)
         #expect(problems.map(\.description) == ["environment:\(webhookVariable): must use https (set bulletin.allow_http: true only for a server on a network you trust)"])
+    }
+
+    @Test("Plain http is allowed only to a host whose name resolves to this machine, not to one spelt like it")
+    func httpLoopbackByAddress() {
+        #expect(BulletinSettings.problem(with: "http://localhost:8080/hook", allowHTTP: false) == nil)
+        #expect(BulletinSettings.problem(with: "http://127.0.0.1:8080/hook", allowHTTP: false) == nil)
+        #expect(BulletinSettings.problem(with: "http://127.evil.example/hook", allowHTTP: false)?.hasPrefix("must use https") == true)
     }
 }

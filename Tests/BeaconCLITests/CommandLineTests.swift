@@ -191,7 +191,7 @@ struct SendCommandTests {
         let folder = try BeaconProcess.copyOfExample()
         let result = try BeaconProcess.run(["send", "--as-of", "2026-12-01"], in: folder, environment: ["BEACON_SMTP_URL": "smtp://127.0.0.1:1", "BEACON_SMTP_PASSWORD": "never printed"])
         #expect(result.status == 1)
-        #expect(result.output.contains("Stopped: email: cannot reach the SMTP server at smtp://127.0.0.1:1"))
+        #expect(result.errors.contains("Stopped: email: cannot reach the SMTP server at smtp://127.0.0.1:1"))
         #expect(!(result.output + result.errors).contains("never printed"))
     }
 

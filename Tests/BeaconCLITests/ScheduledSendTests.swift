@@ -79,8 +79,9 @@ struct ScheduledSendTests {
         let (copies, messageIDs) = try Self.received(server)
         #expect(copies.count == readers)
         let repeats = copies.values.reduce(0) { $0 + $1 - 1 }
-        // In flight at the kill: one message per connection, plus outcomes awaiting their commit.
-        #expect(repeats <= 8, "\(repeats) readers got a second copy")
+        // A connection hands over its next message only once the last is on record: at most
+        // one message per connection (2) can have gone unrecorded at the kill.
+        #expect(repeats <= 2, "\(repeats) readers got a second copy")
         #expect(messageIDs.values.allSatisfy { $0.count == 1 }, "a repeat carries the first copy's Message-ID")
 
         let history = try BeaconProcess.run(["history", "portfolio-holders-monthly"], in: folder)

@@ -26,7 +26,8 @@ struct DeliveryTests {
         #expect(message.headers["Reply-To"] == "invest-to-save@gov.wales.example")
         #expect(message.headers["Auto-Submitted"] == "auto-generated")
         #expect(message.headers["Content-Language"] == "cy, en")
-        #expect(message.headers["List-Id"] == "Invest to Save: monthly digest for finance portfolio holders <portfolio-holders-monthly.gov.wales.example>")
+        // The description is a phrase, quoted for its colon.
+        #expect(message.headers["List-Id"] == "\"Invest to Save: monthly digest for finance portfolio holders\" <portfolio-holders-monthly.gov.wales.example>")
         #expect(message.headers["Date"] == "Tue, 01 Dec 2026 09:00:00 +0000")
         #expect(message.headers["Message-ID"]?.hasPrefix("<beacon.") == true)
         #expect(!message.header_names.contains("Bcc"))

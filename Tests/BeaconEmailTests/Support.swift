@@ -86,6 +86,7 @@ struct ReadMessage: Decodable {
     let plain: String?
     let html: String?
     let to_addresses: [String]
+    let to_name: String
     let defects: [String]
     let bare_line_feeds: Int
     let longest_body_line: Int

@@ -70,6 +70,14 @@ struct TLSTests {
         }
     }
 
+    @Test("Clear text is allowed by default only to a server whose name resolves to this machine")
+    func loopbackByAddress() throws {
+        let local = try Example(environment: ["BEACON_SMTP_URL": "smtp://localhost:2525"]).settings().smtp
+        #expect(local?.requireTLS == false)
+        let lookalike = try Example(environment: ["BEACON_SMTP_URL": "smtp://127.evil.example:2525"]).settings().smtp
+        #expect(lookalike?.requireTLS == true)
+    }
+
     @Test("Requiring TLS from a server that does not offer STARTTLS sends nothing in clear")
     func noStartTLS() throws {
         let plain = try SMTPTestServer()

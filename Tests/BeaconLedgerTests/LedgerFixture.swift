@@ -9,6 +9,8 @@ struct LedgerFixture {
     let configuration: Configuration
     let ledger: Ledger
     let planner: DeliveryPlanner
+    /// The run everything the tests record belongs to.
+    let run: LedgerRun
     let london = TimeZone(identifier: "Europe/London")!
 
     init() throws {
@@ -18,6 +20,7 @@ struct LedgerFixture {
             ignoringOtherSections: true).configuration
         ledger = try Ledger(folder: data)
         planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
+        run = try ledger.startRun(command: "test", at: Date())
     }
 
     func digest(_ id: String) -> DigestDefinition { configuration.digest(DigestID(id))! }

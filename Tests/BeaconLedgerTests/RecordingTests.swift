@@ -7,7 +7,7 @@ import Testing
 struct RecordingTests {
     private func openIssue(_ fixture: LedgerFixture) throws -> [LedgerDelivery] {
         let definition = fixture.digest("directors-fortnightly")
-        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, now: Date())
+        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date())
         return try fixture.ledger.outstanding(dueBy: Date())
     }
 
@@ -15,7 +15,7 @@ struct RecordingTests {
     func backoff() throws {
         let fixture = try LedgerFixture()
         let start = fixture.at("2026-12-01T09:00:00Z")
-        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: RetryPolicy(attempts: 3, firstDelay: 600), stop: StopSignal(), now: { start })
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, run: fixture.run, policy: RetryPolicy(attempts: 3, firstDelay: 600), stop: StopSignal(), now: { start })
         let delivery = try #require(try openIssue(fixture).first)
         let outstanding = { (seconds: TimeInterval) in
             try fixture.ledger.outstanding(dueBy: start.addingTimeInterval(seconds)).filter { $0.id == delivery.id }
@@ -44,7 +44,7 @@ struct RecordingTests {
     func concurrentOutcomes() throws {
         let fixture = try LedgerFixture()
         let deliveries = try openIssue(fixture)
-        let recorder = OutcomeRecorder(ledger: fixture.ledger, policy: .standard, stop: StopSignal(), now: { Date() })
+        let recorder = OutcomeRecorder(ledger: fixture.ledger, run: fixture.run, policy: .standard, stop: StopSignal(), now: { Date() })
         DispatchQueue.concurrentPerform(iterations: deliveries.count) { index in
             recorder.record(deliveries[index], .delivered("250 2.0.0 queued as \(index)"))
         }
@@ -78,13 +78,13 @@ struct RecordingTests {
         let due = try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-12-01T09:05:00Z"))
         #expect(due.map(\.date) == [LedgerFixture.date("2026-12-01")])
         #expect(due.first?.scheduledAt == fixture.at("2026-12-01T09:00:00Z"))
-        _ = try fixture.opener().open(monthly, on: due[0].date, scheduledAt: due[0].scheduledAt, now: Date())
+        _ = try fixture.opener().open(monthly, on: due[0].date, scheduledAt: due[0].scheduledAt, run: fixture.run, now: Date())
         #expect(try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-12-20T09:05:00Z")).isEmpty)
 
         // Off from mid-December to early February: one issue, dated the latest time, covering both months.
         let late = try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2027-02-03T10:00:00Z"))
         #expect(late.map(\.date) == [LedgerFixture.date("2027-02-01")])
-        let issue = try fixture.opener().open(monthly, on: late[0].date, scheduledAt: late[0].scheduledAt, now: Date()).issue
+        let issue = try fixture.opener().open(monthly, on: late[0].date, scheduledAt: late[0].scheduledAt, run: fixture.run, now: Date()).issue
         #expect(issue.window == DateWindow(start: LedgerFixture.date("2026-12-01"), end: LedgerFixture.date("2027-02-01")))
     }
 }

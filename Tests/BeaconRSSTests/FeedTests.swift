@@ -10,8 +10,16 @@ let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 /// A feed as feedparser and Python's XML parser read it (see Peers/read_feed.py).
 struct ReadFeed: Decodable {
+    /// What a reader displays: HTML rendered and reduced to text, with the elements it held.
+    struct Shown: Decodable, Equatable {
+        let text: String
+        let elements: [String]
+    }
+
     struct Entry: Decodable {
         let title: String?
+        let shown_title: Shown?
+        let shown_summary: Shown?
         let id: String?
         let published: String?
         let content: String?
@@ -28,6 +36,8 @@ struct ReadFeed: Decodable {
     let bozo: Bool
     let bozo_exception: String
     let title: String?
+    let shown_title: Shown?
+    let shown_description: Shown?
     let language: String?
     let self_link: String?
     let entries: [Entry]
@@ -127,23 +137,50 @@ struct FeedTests {
         #expect(!text.contains("unsubscribe"))
     }
 
-    @Test("Markup, quotes, ]]> and entity-looking text in a title arrive as text")
-    func hostileTitle() throws {
-        let title = "Records <script>alert(1)</script> & \"more\" ]]> &copy; 'quoted'"
+    @Test("Markup, quotes, ]]> and entities in register text show as typed in every title and description a reader displays")
+    func hostileText() throws {
+        let project = "Records <img src=x onerror=alert(1)> & &amp; ]]> &copy; \"more\" 'quoted' <b>bold</b>"
+        let digest = "Digest <i>one</i> & &lt;two&gt;"
+        let audience = "Directors <script>x</script> ]]> 'all'"
         let example = try Example { config in
-            let file = config.appendingPathComponent("register/projects.csv")
-            let text = try String(contentsOf: file, encoding: .utf8)
-                .replacingOccurrences(of: "Digital patient records in outpatient clinics,", with: "\"\(title.replacingOccurrences(of: "\"", with: "\"\""))\",")
-            try text.write(to: file, atomically: true, encoding: .utf8)
+            try Self.replace(in: config.appendingPathComponent("register/projects.csv"),
+                             "Digital patient records in outpatient clinics,", with: Self.csvField(project) + ",")
+            try Self.replace(in: config.appendingPathComponent("digests.yml"),
+                             "en: \"Invest to Save: fortnightly digest for directors\"", with: "en: \(Self.yamlString(digest))")
+            try Self.replace(in: config.appendingPathComponent("audiences.yml"),
+                             "en: Directors of finance and chief executives", with: "en: \(Self.yamlString(audience))")
         }
         try example.publish(on: december)
         let feed = try ReadFeed.read(example.feeds.appendingPathComponent("directors-fortnightly/directors.health.en.xml"))
         #expect(!feed.bozo, "\(feed.bozo_exception)")
-        let item = try #require(feed.items.first)
-        #expect(item.description?.contains(title) == true)
-        #expect(item.content?.contains("Records &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot; ]]&gt; &amp;copy; &#39;quoted&#39;") == true)
-        #expect(item.content?.contains("<script>") == false)
+        let channelTitle = "\(digest) — \(audience) — Health"
+        #expect(feed.shown_title == ReadFeed.Shown(text: channelTitle, elements: []))
+        #expect(feed.shown_description == ReadFeed.Shown(text: channelTitle, elements: []))
+        let entry = try #require(feed.entries.first)
+        #expect(entry.shown_title == ReadFeed.Shown(text: "\(digest) – 1 December 2026", elements: []))
+        let summary = try #require(entry.shown_summary)
+        #expect(summary.elements.isEmpty)
+        #expect(summary.text.contains(project), "\(summary.text)")
+        #expect(entry.content?.contains("<img") == false)
+        #expect(entry.content?.contains("Records &lt;img src=x onerror=alert(1)&gt; &amp; &amp;amp; ]]&gt; &amp;copy;") == true)
+
+        let opml = try XMLDocument(data: Data(contentsOf: example.feeds.appendingPathComponent("feeds.opml")))
+        let outline = try #require(try opml.nodes(forXPath: "//outline[contains(@xmlUrl, 'directors.health.en.xml')]").first as? XMLElement)
+        // OPML readers may take an outline's text as HTML: it holds the title as HTML text.
+        let html = "\(digest) — \(audience) — Health".replacingOccurrences(of: "&", with: "&amp;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        #expect(outline.attribute(forName: "text")?.stringValue?.hasSuffix(" / " + html) == true)
     }
+
+    static func replace(in file: URL, _ old: String, with new: String) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        guard text.contains(old) else { throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: "\(file.path) has no \(old)"]) }
+        try text.replacingOccurrences(of: old, with: new).write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    static func csvField(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    static func yamlString(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 
     @Test("Publishing issues in turn keeps earlier items byte for byte; publishing one again replaces it")
     func history() throws {

@@ -2,11 +2,14 @@
 accepts as a file, with faults a real server can produce switched on from the command line.
 
   smtp_server.py --maildir DIR [--tempfail ADDR:N] [--tempfail-third N] [--reject ADDR]
-                 [--drop-during-data ADDR] [--delay SECONDS] [--tls CERT KEY --auth USER:PASSWORD]
+                 [--drop-during-data ADDR] [--delay SECONDS] [--stall-after N]
+                 [--tls CERT KEY --auth USER:PASSWORD]
 
 --tempfail-third N answers 451 to the first N attempts for a third of all recipients (chosen by
 a hash of the address, so the same third every run); --delay holds each message that long
-before accepting it, like a busy server, so a test can stop a sender part-way.
+before accepting it, like a busy server, so a test can stop a sender part-way; --stall-after N
+accepts N messages, then keeps each later one and never answers, like a server that hangs after
+taking the data (the sender cannot know the message arrived).
 
 Prints "READY <port>" when listening; stops at once on SIGTERM. Each accepted message is written to
 DIR as NNNN.eml with its envelope in NNNN.json; each new connection is logged to
@@ -37,6 +40,7 @@ class Handler:
         self.tempfail_third = args.tempfail_third
         self.third_attempts = {}
         self.delay = args.delay
+        self.stall_after = args.stall_after
         self.lock = threading.Lock()
         self.count = 0
 
@@ -79,6 +83,8 @@ class Handler:
         with open(name + ".eml.part", "wb") as message:
             message.write(envelope.original_content)
         os.replace(name + ".eml.part", name + ".eml")
+        if self.stall_after is not None and self.count > self.stall_after:
+            await asyncio.sleep(3600)
         return "250 2.0.0 Ok: queued as %04d" % self.count
 
 
@@ -88,6 +94,7 @@ def main():
     parser.add_argument("--tempfail", action="append", default=[])
     parser.add_argument("--tempfail-third", type=int, default=0)
     parser.add_argument("--delay", type=float, default=0)
+    parser.add_argument("--stall-after", type=int)
     parser.add_argument("--reject", action="append", default=[])
     parser.add_argument("--drop-during-data", action="append", default=[])
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))

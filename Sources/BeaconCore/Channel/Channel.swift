@@ -10,11 +10,12 @@ public protocol Channel: AnyObject {
     var destination: String { get }
 
     /// Delivers each of `deliveries`, pulling them as it is ready (they are assembled lazily,
-    /// so a large run is never all in memory) and calling `record` once per delivery, in
-    /// whatever order they complete. Throws only when the channel as a whole cannot work (a
-    /// dead server); a problem with one recipient is that recipient's outcome. Deliveries not
-    /// recorded when it throws stay pending in the ledger for the next run.
-    func deliver(_ deliveries: some Sequence<Delivery>, record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void) throws(ChannelFailure)
+    /// so a large run is never all in memory), asking `log.mayHandOver` before handing each
+    /// over and calling `log.record` once per delivery, in whatever order they complete, before
+    /// handing over the next on the same connection. Throws only when the channel as a whole
+    /// cannot work (a dead server); a problem with one recipient is that recipient's outcome.
+    /// Deliveries not recorded when it throws stay pending in the ledger for the next run.
+    func deliver(_ deliveries: some Sequence<Delivery>, log: any DeliveryLog) throws(ChannelFailure)
 }
 
 public enum ChannelReach: Sendable {

@@ -18,7 +18,6 @@ public struct DigestRenderer: Sendable {
 
     /// Loads every template now, so a broken override is reported before anything is sent.
     public init(configuration: Configuration) throws(InvalidConfiguration) {
-        _ = MarkdownContentType.registered
         settings = configuration.settings
         register = configuration.register
         var templates: [DigestFormat: MustacheTemplate] = [:]
@@ -31,7 +30,7 @@ public struct DigestRenderer: Sendable {
             let url = overridden ? override : Bundle.module.url(forResource: "Templates/\(format.templateName)", withExtension: nil)!
             let location = SourceLocation(file: ConfigurationLoader.displayName(url))
             do {
-                templates[format] = try MustacheTemplate(string: String(contentsOf: url, encoding: .utf8))
+                templates[format] = try TemplateEscaping.template(String(contentsOf: url, encoding: .utf8))
             } catch {
                 problems.append(Diagnostic(location: location, problem: .badTemplate("\(error)")))
             }

@@ -1,7 +1,8 @@
-/// The escaping Mustache gives a value in an HTML template (the same five characters), for
-/// the values filled into a shared rendering.
-enum HTMLEscaping {
-    static func escape(_ text: String) -> String {
+/// Register text as HTML text: the five characters HTML gives meaning to, escaped byte by
+/// byte. Bytes, not Characters: a `<` or `"` followed by a combining mark is one Character
+/// that equals neither, and must still be escaped.
+public enum HTMLEscaping {
+    public static func escape(_ text: String) -> String {
         let utf8 = text.utf8
         guard utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else {
             return text

@@ -49,8 +49,8 @@ public struct EmailComposer: Sendable {
             ("Subject", HeaderEncoding.text(issue.title(in: languages))),
             ("Message-ID", messageID),
             ("Content-Language", languages.map(\.rawValue).joined(separator: ", ")),
-            ("List-Id", "\(HeaderEncoding.text(issue.definition.title.english)) <\(Self.label(issue.definition.id.rawValue)).\(domain)>"),
-            ("List-Unsubscribe", (["<\(mailto)>"] + (oneClick.map { ["<\($0)>"] } ?? [])).joined(separator: ", ")),
+            ("List-Id", "\(HeaderEncoding.phrase(issue.definition.title.english)) <\(Self.label(issue.definition.id.rawValue)).\(domain)>"),
+            ("List-Unsubscribe", HeaderEncoding.uris([mailto] + (oneClick.map { [$0] } ?? []))),
         ]
         if oneClick?.lowercased().hasPrefix("https://") == true {
             headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
@@ -65,11 +65,15 @@ public struct EmailComposer: Sendable {
         return Message(sender: settings.from, recipient: addressee.email, bytes: message.bytes)
     }
 
-    /// A list label made only of letters, digits and hyphens, as List-Id needs.
+    /// A list label made only of letters, digits and hyphens, as List-Id needs, and short
+    /// enough for one header line: a longer id is cut and told apart by a hash of it.
     static func label(_ id: String) -> String {
-        let mapped = id.lowercased().unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "-" }
-        return String(mapped)
+        let mapped = String(id.lowercased().unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "-" })
+        guard mapped.utf8.count > longestLabel else { return mapped }
+        return mapped.prefix(longestLabel - 17) + "-" + hex(SHA256.hash(data: Data(id.utf8))).prefix(16)
     }
+
+    private static let longestLabel = 64
 
     /// `Tue, 01 Dec 2026 09:00:00 +0000`. Written out by hand: a date formatter made for every
     /// message cost more than the rest of its headers together.

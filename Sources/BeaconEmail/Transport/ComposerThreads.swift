@@ -34,9 +34,9 @@ final class ComposerThreads: @unchecked Sendable {
     }
 
     /// As `start`, returning once every delivery has been handed over and dealt with.
-    func run(named name: String, _ body: @escaping @Sendable (Delivery) -> Void) {
+    func run(named name: String, carryOn: @escaping @Sendable () -> Bool, _ body: @escaping @Sendable (Delivery) -> Void) {
         let done = DispatchSemaphore(value: 0)
-        start(named: name, carryOn: { true }, body, finished: { done.signal() })
+        start(named: name, carryOn: carryOn, body, finished: { done.signal() })
         done.wait()
     }
 

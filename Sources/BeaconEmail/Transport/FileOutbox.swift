@@ -15,7 +15,7 @@ struct FileOutbox {
     func write(_ message: EmailComposer.Message, for delivery: Delivery) -> DeliveryOutcome {
         let url = file(for: delivery)
         do {
-            try AtomicFile.write(message.bytes, to: url)
+            try AtomicFile.write(message.bytes, to: url, access: .personal)
             return .delivered("written to \(ConfigurationLoader.displayName(url))")
         } catch {
             return .deferred("cannot write \(url.path): \(error.localizedDescription)")

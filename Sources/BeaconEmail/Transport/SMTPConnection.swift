@@ -21,6 +21,9 @@ final class SMTPConnection {
     private let settings: SMTPSettings
     private let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE))
     private let transcript = Transcript()
+    /// Whether the server has answered on this connection: a timeout after that is a server
+    /// that stopped answering, not one that could not be reached.
+    private var answered = false
 
     init(settings: SMTPSettings) {
         _ = Self.globalInit
@@ -64,6 +67,7 @@ final class SMTPConnection {
         let result = withExtendedLifetime(upload) { curl_easy_perform(handle) }
         var code = 0
         _ = beacon_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &code)
+        answered = answered || !transcript.replies.isEmpty
         return classify(result, replyCode: code)
     }
 
@@ -82,8 +86,12 @@ final class SMTPConnection {
             return .fatal("the SMTP server at \(settings.displayURL) does not offer STARTTLS; use smtps://, or set email.smtp.require_tls: false only for a server you trust on this network")
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
             return .fatal("TLS with \(settings.displayURL) failed: \(detail); set email.smtp.ca_file if the server uses your own certificate authority")
-        case CURLE_OPERATION_TIMEDOUT where replyCode == 0:
-            return .fatal("the SMTP server at \(settings.displayURL) did not answer within \(Int(settings.connectTimeout)) seconds")
+        case CURLE_OPERATION_TIMEDOUT where !answered:
+            return .fatal("the SMTP server at \(settings.displayURL) did not answer within \(Int(settings.connectTimeout)) seconds (email.smtp.connect_timeout)")
+        case CURLE_OPERATION_TIMEDOUT:
+            // Whether the message in flight was taken is unknown: it stays pending, and nothing
+            // more goes to a server that has stopped answering.
+            return .fatal("the SMTP server at \(settings.displayURL) stopped answering: a message took longer than \(Int(settings.timeout)) seconds (email.smtp.timeout)")
         default:
             switch replyCode {
             case 400..<500: return .temporary(reply)

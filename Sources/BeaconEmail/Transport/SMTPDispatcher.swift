@@ -24,24 +24,24 @@ final class SMTPDispatcher: @unchecked Sendable {
     }
 
     /// Pulls deliveries (one composer at a time, so the sequence need not be thread-safe)
-    /// until they run out or the server fails; `record` is called from connection threads as
-    /// each delivery completes. What was composed but not sent when the server failed stays
-    /// unrecorded, so pending for the next run.
+    /// until they run out, the server fails or `log` says to stop; each connection records a
+    /// delivery's outcome in `log` before it hands the server the next message. What was
+    /// composed but not sent stays unrecorded, so pending for the next run.
     func run(
         _ deliveries: some Sequence<Delivery>, compose: @escaping @Sendable (Delivery) -> Result<EmailComposer.Message, EmailChannel.Unsendable>,
-        record: @escaping @Sendable (Delivery, DeliveryOutcome) -> Void
+        log: any DeliveryLog
     ) throws(ChannelFailure) {
         let queue = OutgoingQueue(capacity: 16 * settings.connections)
-        // Composing stops once the server has failed or the connections have closed the queue.
-        ComposerThreads(deliveries).start(named: "beacon-compose", carryOn: { [self] in lock.withLock { failure == nil } && !queue.isClosed }) { delivery in
+        // Composing stops once the server has failed, the run is stopping or the connections have closed the queue.
+        ComposerThreads(deliveries).start(named: "beacon-compose", carryOn: { [self] in lock.withLock { failure == nil } && log.mayHandOver && !queue.isClosed }) { delivery in
             switch compose(delivery) {
             case .success(let message): _ = queue.push(Outgoing(delivery: delivery, message: message))
-            case .failure(let unsendable): record(delivery, .failed(unsendable.reason))
+            case .failure(let unsendable): log.record(delivery, .failed(unsendable.reason))
             }
         } finished: {
             queue.close()
         }
-        try send(queue, record: { outgoing, outcome in record(outgoing.delivery!, outcome) })
+        try send(queue, mayHandOver: { log.mayHandOver }, record: { outgoing, outcome in log.record(outgoing.delivery!, outcome) })
     }
 
     /// Sends messages already composed, in order of `messages` as connections free up.
@@ -50,17 +50,21 @@ final class SMTPDispatcher: @unchecked Sendable {
         for message in messages { _ = queue.push(Outgoing(delivery: nil, message: message)) }
         queue.close()
         let outcomes = Outcomes()
-        try send(queue, record: { _, outcome in outcomes.append(outcome) })
+        try send(queue, mayHandOver: { true }, record: { _, outcome in outcomes.append(outcome) })
         return outcomes.all
     }
 
-    private func send(_ queue: OutgoingQueue, record: @escaping @Sendable (Outgoing, DeliveryOutcome) -> Void) throws(ChannelFailure) {
+    private func send(
+        _ queue: OutgoingQueue, mayHandOver: @escaping @Sendable () -> Bool, record: @escaping @Sendable (Outgoing, DeliveryOutcome) -> Void
+    ) throws(ChannelFailure) {
         let connections = DispatchGroup()
         for index in 0..<settings.connections {
             connections.enter()
             ComposerThreads.thread("beacon-smtp-\(index + 1)") { [self] in
                 let connection = SMTPConnection(settings: settings)
-                while lock.withLock({ failure == nil }), let outgoing = queue.pop() {
+                // Asked again after taking a message: it may have waited in the queue while the
+                // run was told to stop or the ledger filled its disk.
+                while lock.withLock({ failure == nil }), mayHandOver(), let outgoing = queue.pop(), mayHandOver() {
                     // Unrecorded when the server cannot be used at all: the delivery stays
                     // pending for the next run instead of using up one of its attempts.
                     if let outcome = send(outgoing.message, over: connection) { record(outgoing, outcome) }

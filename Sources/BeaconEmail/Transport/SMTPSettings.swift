@@ -26,8 +26,7 @@ public struct SMTPSettings: Sendable {
 
     /// Whether the server is on this machine, where STARTTLS need not be required.
     static func isLoopback(_ url: String) -> Bool {
-        guard let host = URLComponents(string: url)?.host?.lowercased() else { return false }
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        URLComponents(string: url)?.host.map(LoopbackHost.contains) ?? false
     }
 
     static func read(_ reader: SettingsSectionReader, environment: [String: String]) -> SMTPSettings? {
