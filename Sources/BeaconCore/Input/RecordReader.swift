@@ -140,8 +140,11 @@ struct RecordReader {
     func url(_ field: String) -> String? {
         guard let text = string(field, required: false, length: .link) else { return nil }
         let lower = text.lowercased()
+        // Bytes, not characters: a quote followed by a combining mark is one character that
+        // `==` would not match, yet it ends an attribute all the same.
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
-              text.count > 8, !text.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" }) else {
+              text.utf8.count > 8, !text.utf8.contains(where: { $0 <= 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") })
+        else {
             report(.badURL(text), field)
             return nil
         }
