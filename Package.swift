@@ -28,15 +28,22 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
-        // What has been sent: issues, each delivery's state, suppressions, and the one-run lock,
-        // in SQLite. Turns schedules into due issues and finishes what a crash left behind.
+        // What every channel implements and may use: Channel, Delivery, channel state, the
+        // abilities some channels have, atomic files. Channels depend on this and the core only.
+        .target(name: "BeaconChannelAPI", dependencies: ["BeaconCore"]),
+        // What has been sent, as a protocol and its records: issues, deliveries, runs and their
+        // outcomes, suppressions, channels' state. Knows no channel by name.
+        .target(name: "BeaconLedger", dependencies: ["BeaconCore", "BeaconChannelAPI"]),
+        // The embedded ledger: SQLite in the data folder, checked before it is trusted.
         .target(
-            name: "BeaconLedger",
-            dependencies: [
-                "BeaconCore",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            name: "BeaconSQLiteLedger",
+            dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconLedger", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // A send from plan to record: due issues, opening them, handing deliveries to channels,
+        // recording every outcome, stopping cleanly, and the run's report.
+        .target(name: "BeaconSend", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconLedger"]),
+        // For channel maintainers' tests: an outcome recorder and the example register.
+        .target(name: "BeaconChannelTesting", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconSend"]),
         // Typed wrappers over the system libcurl, shared by every channel that talks to a server.
         .systemLibrary(
             name: "CCurl",
@@ -47,23 +54,25 @@ let package = Package(
         .target(
             name: "BeaconEmail",
             dependencies: [
-                "BeaconCore",
-                "CCurl",
+                "BeaconCore", "BeaconChannelAPI", "CCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The RSS channel: a feed per audience, sector or network and language, with an OPML list.
-        .target(name: "BeaconRSS", dependencies: ["BeaconCore"]),
+        .target(name: "BeaconRSS", dependencies: ["BeaconCore", "BeaconChannelAPI"]),
         // The network bulletin channel: printable pages, a shared-folder copy and webhooks.
-        .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "CCurl"]),
-        .target(name: "BeaconJSONFeed", dependencies: ["BeaconCore"], exclude: ["README.md"]),
+        .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "BeaconChannelAPI", "CCurl"]),
+        .target(name: "BeaconJSONFeed", dependencies: ["BeaconCore", "BeaconChannelAPI"], exclude: ["README.md"]),
         // new-channel: the plugin adds channel targets above this line.
-        // The one place that wires the core to the command line and to every channel.
+        // The one place that wires the core, the ledger and every channel to the command line.
         .executableTarget(
             name: "beacon",
             dependencies: [
                 "BeaconCore",
+                "BeaconChannelAPI",
                 "BeaconLedger",
+                "BeaconSQLiteLedger",
+                "BeaconSend",
                 "BeaconEmail",
                 "BeaconRSS",
                 "BeaconBulletin",
@@ -82,24 +91,29 @@ let package = Package(
         // The stages of a send before SMTP, timed on every core; Tests/Benchmarks/national-scale.sh runs it.
         .executableTarget(
             name: "beacon-bench",
-            dependencies: ["BeaconCore", "BeaconEmail", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "BeaconCore", "BeaconChannelAPI", "BeaconSend", "BeaconEmail",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
-        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore"]),
-        .testTarget(name: "BeaconLedgerTests", dependencies: ["BeaconLedger", "BeaconCore"]),
-        // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).
-        // Starting the real servers tests talk to; aiosmtpd for the email and command-line tests.
-        .target(name: "TestPeers", path: "Tests/TestPeers", exclude: ["smtp_server.py"]),
-        .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "TestPeers"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin", "TestPeers"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "TestPeers"], exclude: ["Peers"]),
-        .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconCore"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconCoreTests", dependencies: ["BeaconCore", "BeaconTestSupport"]),
+        .testTarget(name: "BeaconChannelAPITests", dependencies: ["BeaconChannelAPI", "BeaconCore", "BeaconTestSupport"]),
+        .testTarget(name: "BeaconLedgerTests", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconLedger", "BeaconSQLiteLedger", "BeaconSend", "BeaconTestSupport"]),
+        // What every test target shares: the real servers tests talk to (aiosmtpd), Debian's
+        // Python for the readers in each target's Peers/ folder, and temporary folders that
+        // are removed. Each Peers/ folder holds a target's own readers and servers.
+        .target(name: "BeaconTestSupport", path: "Tests/TestSupport", exclude: ["smtp_server.py"]),
+        .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconCLITests", dependencies: ["beacon", "BeaconTestSupport"], exclude: ["Peers"]),
+        .testTarget(name: "BeaconJSONFeedTests", dependencies: ["BeaconJSONFeed", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         // new-channel: the plugin adds channel test targets above this line.
         // Hostile register text through every format, checked by the same real readers.
         .testTarget(
             name: "BeaconPropertyTests",
             dependencies: [
-                "BeaconCore", "BeaconEmail", "BeaconRSS", "BeaconJSONFeed", "BeaconBulletin", "TestPeers",
+                "BeaconCore", "BeaconChannelAPI", "BeaconChannelTesting", "BeaconEmail", "BeaconRSS", "BeaconJSONFeed", "BeaconBulletin", "BeaconTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["Peers"]

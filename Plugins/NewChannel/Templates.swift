@@ -4,18 +4,19 @@
 enum Templates {
     static func target(module: String) -> String {
         """
-                .target(name: "\(module)", dependencies: ["BeaconCore"], exclude: ["README.md"]),
+                .target(name: "\(module)", dependencies: ["BeaconCore", "BeaconChannelAPI"], exclude: ["README.md"]),
         """
     }
 
     static func testTarget(module: String) -> String {
         """
-                .testTarget(name: "\(module)Tests", dependencies: ["\(module)", "BeaconCore"]),
+                .testTarget(name: "\(module)Tests", dependencies: ["\(module)", "BeaconCore", "BeaconChannelAPI", "BeaconChannelTesting"]),
         """
     }
 
     static func channel(name: String, type: String, module: String) -> String {
         """
+        import BeaconChannelAPI
         import BeaconCore
         import Foundation
 
@@ -85,6 +86,8 @@ enum Templates {
 
     static func test(name: String, type: String, module: String) -> String {
         """
+        import BeaconChannelAPI
+        import BeaconChannelTesting
         import BeaconCore
         @testable import \(module)
         import Foundation
@@ -92,39 +95,22 @@ enum Templates {
 
         @Suite("The \(type) channel")
         struct \(name)ChannelTests {
-            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-            /// The example digests, delivered through this channel into a temporary data folder.
-            /// FILL IN: start the channel's real peer here (a server on loopback, a parser) and read
-            /// what the channel delivered the way its real reader would.
+            /// The example digests, delivered through this channel into a temporary data folder
+            /// (removed when `example` goes). FILL IN: start the channel's real peer here (a server
+            /// on loopback, a parser) and read what the channel delivered the way its real reader would.
             @Test("Every edition of an example digest is delivered")
             func delivers() throws {
-                let data = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-\(type)-\\(UUID().uuidString)")
-                let environment = ["BEACON_DATA": data.path]
-                let configuration = try ConfigurationLoader.load(
-                    settingsFile: root.appendingPathComponent("Config/beacon.yml"), environment: environment,
-                    sections: [\(name)Channel.settings].compactMap { $0 }, ignoringOtherSections: true).configuration
-                let (made, problems) = \(name)Channel.make(configuration, environment: environment, state: MemoryChannelState())
+                let example = try ExampleRegister(sections: [\(name)Channel.settings].compactMap { $0 }, channel: \(name)Channel.name)
+                let (made, problems) = \(name)Channel.make(example.configuration, environment: example.environment, state: MemoryChannelState())
                 let channel = try #require(made, "\\(problems)")
-                let digest = try #require(configuration.digests.first)
-                let renderer = try DigestRenderer(configuration: configuration)
-                let assembler = DigestAssembler(configuration: configuration)
+                let digest = try #require(example.configuration.digests.first)
                 let date = CivilDate(year: 2026, month: 12, day: 1)!
-                let deliveries = configuration.editions(of: digest).map { edition in
-                    Delivery(recipient: .edition(edition), issue: assembler.assemble(digest, for: Reader(edition: edition), on: date), renderer: renderer)
-                }
-                let outcomes = Outcomes()
-                try channel.deliver(deliveries) { _, outcome in outcomes.add(outcome) }
-                #expect(outcomes.all.count == deliveries.count)
-                #expect(outcomes.all.allSatisfy { if case .delivered = $0 { true } else { false } })
+                let deliveries = Array(example.deliveries(of: digest, over: channel, on: date))
+                let log = try channel.deliverRecording(deliveries)
+                #expect(!deliveries.isEmpty)
+                #expect(log.outcomes.count == deliveries.count)
+                #expect(log.allDelivered, "\\(log.outcomes)")
             }
-        }
-
-        final class Outcomes: @unchecked Sendable {
-            private let lock = NSLock()
-            private var outcomes: [DeliveryOutcome] = []
-            func add(_ outcome: DeliveryOutcome) { lock.withLock { outcomes.append(outcome) } }
-            var all: [DeliveryOutcome] { lock.withLock { outcomes } }
         }
 
         """

@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 import Foundation
 

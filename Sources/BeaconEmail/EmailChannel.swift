@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 import Foundation
 import Synchronization
@@ -87,10 +88,6 @@ public final class EmailChannel: Channel, Sendable {
         return try SMTPDispatcher(settings: smtp).run(composed: messages)
     }
 
-    /// The exact message one reader would receive, for `beacon preview --format eml`.
-    public func message(for delivery: Delivery) throws(ChannelFailure) -> Data {
-        try addressedMessage(for: delivery).bytes
-    }
 
     /// The message with its envelope sender and recipient.
     public func addressedMessage(for delivery: Delivery) throws(ChannelFailure) -> EmailComposer.Message {
@@ -101,8 +98,21 @@ public final class EmailChannel: Channel, Sendable {
     static let notToAPerson = "email is written to subscribers and mailing lists, not to shared editions"
 
     /// The key that signs unsubscribe tokens, for checking a token someone sent back.
-    public func unsubscribeSecret() throws(ChannelFailure) -> SymmetricSecret {
+    func unsubscribeSecret() throws(ChannelFailure) -> SymmetricSecret {
         try composer().secret
+    }
+}
+
+extension EmailChannel: ExactMessagePreview {
+    /// The message one reader would receive, byte for byte: `beacon preview --format eml`.
+    public func exactMessage(for delivery: Delivery) throws(ChannelFailure) -> Data {
+        try addressedMessage(for: delivery).bytes
+    }
+}
+
+extension EmailChannel: UnsubscribeTokenVerifier {
+    public func verifyUnsubscribeToken(_ token: String) throws(ChannelFailure) -> UnsubscribeRequest? {
+        UnsubscribeToken.verify(token, with: try unsubscribeSecret()).map { UnsubscribeRequest(reader: $0.reader, digest: $0.digest) }
     }
 }
 

@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 import Foundation
 
@@ -22,6 +23,11 @@ public final class JSONFeedChannel: Channel {
     public func deliver(
         _ deliveries: some Sequence<Delivery>, log: any DeliveryLog
     ) throws(ChannelFailure) {
+        do {
+            try EarlierStateFiles.adopt(from: settings.earlierState, into: state) { $0 }
+        } catch {
+            throw ChannelFailure("cannot take in the JSON feed items kept in \(settings.earlierState.path): \(error)")
+        }
         for delivery in deliveries {
             guard log.mayHandOver else { break }
             guard case .edition(let edition) = delivery.recipient else {

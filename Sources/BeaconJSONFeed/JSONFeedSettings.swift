@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 import Foundation
 
@@ -8,6 +9,8 @@ public struct JSONFeedSettings: Sendable {
     let baseURL: String
     let history: Int
     let folder: URL
+    /// Where versions before the ledger kept the feeds' items.
+    let earlierState: URL
     let timeZone: TimeZone
 
     /// Feeds need a public address for `feed_url`; it is an error only when a digest uses them.
@@ -27,6 +30,7 @@ public struct JSONFeedSettings: Sendable {
             baseURL: (configured ?? "https://localhost/feeds").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
             history: history,
             folder: settings.dataFolder.appendingPathComponent("feeds"),
+            earlierState: settings.dataFolder.appendingPathComponent("state/json-feed"),
             timeZone: settings.timeZone), problems)
     }
 }

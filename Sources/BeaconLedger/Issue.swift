@@ -1,6 +1,5 @@
 import BeaconCore
 import Foundation
-import GRDB
 
 /// One issue of one digest: the dated edition every reader's copy belongs to.
 public struct Issue: Sendable, Hashable, Identifiable {
@@ -16,13 +15,30 @@ public struct Issue: Sendable, Hashable, Identifiable {
     public let hasNews: Bool
     public let createdAt: Date
 
-    init(row: Row) {
-        id = row["id"]
-        digest = DigestID(row["digest"] as String)
-        date = CivilDate(parsing: row["issue_date"])!
-        scheduledAt = row["scheduled_at"]
-        window = DateWindow(start: CivilDate(parsing: row["window_start"])!, end: CivilDate(parsing: row["window_end"])!)
-        hasNews = row["has_news"]
-        createdAt = row["created_at"]
+    public init(id: Int64, digest: DigestID, date: CivilDate, scheduledAt: Date?, window: DateWindow, hasNews: Bool, createdAt: Date) {
+        self.id = id
+        self.digest = digest
+        self.date = date
+        self.scheduledAt = scheduledAt
+        self.window = window
+        self.hasNews = hasNews
+        self.createdAt = createdAt
+    }
+}
+
+/// An issue to write, with every delivery it needs.
+public struct NewIssue: Sendable {
+    public let digest: DigestID
+    public let window: DateWindow
+    public let scheduledAt: Date?
+    public let hasNews: Bool
+    public let deliveries: [PlannedDelivery]
+
+    public init(digest: DigestID, window: DateWindow, scheduledAt: Date?, hasNews: Bool, deliveries: [PlannedDelivery]) {
+        self.digest = digest
+        self.window = window
+        self.scheduledAt = scheduledAt
+        self.hasNews = hasNews
+        self.deliveries = deliveries
     }
 }

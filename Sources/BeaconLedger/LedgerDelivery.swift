@@ -1,14 +1,13 @@
+import BeaconChannelAPI
 import BeaconCore
 import Foundation
-import GRDB
 
 /// One recipient's copy of one issue over one channel, as the ledger keeps it.
 public struct LedgerDelivery: Sendable, Hashable, Identifiable {
     public let id: Int64
     public let issueID: Int64
     public let channel: ChannelName
-    /// `Recipient.key`: a subscriber's id, an edition's key or `list:<network>`.
-    public let recipient: String
+    public let recipient: RecipientKey
     /// The email address at the time of the issue, or empty for editions.
     public let address: String
     /// Where this reader's copy starts: the issue's window, or earlier for a reader who takes
@@ -21,37 +20,70 @@ public struct LedgerDelivery: Sendable, Hashable, Identifiable {
     public let lastReply: String?
     public let updatedAt: Date
 
-    init(row: Row) {
-        id = row["id"]
-        issueID = row["issue_id"]
-        channel = ChannelName(row["channel"] as String)
-        recipient = row["recipient"]
-        address = row["address"]
-        windowStart = CivilDate(parsing: row["window_start"])!
-        state = DeliveryState(rawValue: row["state"]) ?? .pending
-        attempts = row["attempts"]
-        nextAttemptAt = row["next_attempt_at"]
-        lastReply = row["last_reply"]
-        updatedAt = row["updated_at"]
+    public init(
+        id: Int64, issueID: Int64, channel: ChannelName, recipient: RecipientKey, address: String, windowStart: CivilDate,
+        state: DeliveryState, attempts: Int, nextAttemptAt: Date?, lastReply: String?, updatedAt: Date
+    ) {
+        self.id = id
+        self.issueID = issueID
+        self.channel = channel
+        self.recipient = recipient
+        self.address = address
+        self.windowStart = windowStart
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.lastReply = lastReply
+        self.updatedAt = updatedAt
     }
 }
 
 /// A delivery to write when an issue is created.
 public struct PlannedDelivery: Sendable {
     public let channel: ChannelName
-    public let recipient: String
+    public let recipient: RecipientKey
     public let address: String
     public let windowStart: CivilDate
     /// `pending`, or `skipped` with the reason.
     public let state: DeliveryState
     public let reason: String?
 
-    public init(channel: ChannelName, recipient: String, address: String, windowStart: CivilDate, state: DeliveryState = .pending, reason: String? = nil) {
+    public init(channel: ChannelName, recipient: RecipientKey, address: String, windowStart: CivilDate, state: DeliveryState = .pending, reason: String? = nil) {
         self.channel = channel
         self.recipient = recipient
         self.address = address
         self.windowStart = windowStart
         self.state = state
         self.reason = reason
+    }
+}
+
+/// What a run decided for one delivery, to be recorded.
+public struct DeliveryMark: Sendable {
+    public let delivery: Int64
+    public let state: DeliveryState
+    public let attempts: Int
+    public let nextAttemptAt: Date?
+    public let reply: String
+
+    public init(delivery: Int64, state: DeliveryState, attempts: Int, nextAttemptAt: Date?, reply: String) {
+        self.delivery = delivery
+        self.state = state
+        self.attempts = attempts
+        self.nextAttemptAt = nextAttemptAt
+        self.reply = reply
+    }
+}
+
+/// Why an issue's skipped deliveries over one channel were not sent, and how many.
+public struct SkipReason: Sendable, Hashable {
+    public let channel: ChannelName
+    public let reason: String
+    public let count: Int
+
+    public init(channel: ChannelName, reason: String, count: Int) {
+        self.channel = channel
+        self.reason = reason
+        self.count = count
     }
 }

@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 import Foundation
 
@@ -24,6 +25,12 @@ public final class RSSChannel: Channel {
     public func deliver(
         _ deliveries: some Sequence<Delivery>, log: any DeliveryLog
     ) throws(ChannelFailure) {
+        do {
+            // Earlier versions kept each feed's items in `<data>/state/feeds/<feed>.xml.json`.
+            try EarlierStateFiles.adopt(from: settings.earlierState, into: store.state) { String($0.dropLast(".json".count)) }
+        } catch {
+            throw ChannelFailure("cannot take in the feed items kept in \(settings.earlierState.path): \(error)")
+        }
         var programme: String?
         for delivery in deliveries {
             guard log.mayHandOver else { break }

@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 import Foundation
 
@@ -10,6 +11,8 @@ public struct RSSSettings: Sendable {
     /// Issues each feed keeps.
     let history: Int
     let folder: URL
+    /// Where versions before the ledger kept the feeds' items.
+    let earlierState: URL
     let timeZone: TimeZone
 
     /// Reads the section. Feeds need a public address for their `atom:link`; it is an error
@@ -31,6 +34,7 @@ public struct RSSSettings: Sendable {
             baseURL: (configured ?? "https://localhost/feeds").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
             history: history,
             folder: settings.dataFolder.appendingPathComponent("feeds"),
+            earlierState: settings.dataFolder.appendingPathComponent("state/feeds"),
             timeZone: settings.timeZone), problems)
     }
 }

@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 
 /// One issue per copy, written by whichever thread handles that index.

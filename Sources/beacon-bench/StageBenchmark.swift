@@ -1,6 +1,8 @@
 import ArgumentParser
+import BeaconChannelAPI
 import BeaconCore
 import BeaconEmail
+import BeaconSend
 import Foundation
 import Synchronization
 
@@ -51,9 +53,8 @@ struct StageBenchmark: ParsableCommand {
         let loading = clock.lap()
         report("load and validate", loading, count: configuration.subscribers.count)
 
-        guard let email = EmailChannel.make(configuration, environment: ProcessInfo.processInfo.environment, state: MemoryChannelState())
-            .channel as? EmailChannel else { throw ValidationError("the email settings are not usable; run `beacon check`") }
-        let copies = Copies(configuration: configuration, renderer: renderer, issueDate: issueDate)
+        let email = try Self.emailChannel(configuration, environment: ProcessInfo.processInfo.environment)
+        let copies = PlannedCopies(configuration: configuration, renderer: renderer, channel: email, issueDate: issueDate)
         let parallel = Parallel(threads: threads)
 
         // Each pass keeps what the next one needs, so every stage is timed on its own; the
@@ -78,7 +79,7 @@ struct StageBenchmark: ParsableCommand {
         let bytes = Atomic(0)
         let started = clock.lap()
         _ = parallel.forEach(copies.count) { index in
-            guard let delivery = issues[index], let message = try? email.message(for: delivery) else { return false }
+            guard let delivery = issues[index], let message = try? email.exactMessage(for: delivery) else { return false }
             bytes.add(message.count, ordering: .relaxed)
             return true
         }
@@ -98,8 +99,7 @@ struct StageBenchmark: ParsableCommand {
                 let withServer = try ConfigurationLoader.load(
                     settingsFile: URL(fileURLWithPath: config), environment: environment,
                     sections: [EmailChannel.settings].compactMap { $0 }, ignoringOtherSections: true).configuration
-                guard let channel = EmailChannel.make(withServer, environment: environment, state: MemoryChannelState()).channel as? EmailChannel
-                else { throw ValidationError("the SMTP settings are not usable; run `beacon check`") }
+                let channel = try Self.emailChannel(withServer, environment: environment)
                 let started = clock.lap()
                 let outcomes = try channel.send(composed: messages)
                 let sent = outcomes.filter { if case .delivered = $0 { true } else { false } }.count
@@ -111,6 +111,13 @@ struct StageBenchmark: ParsableCommand {
             let inListOrder = (0..<copies.count).sorted { copies.listed($0) < copies.listed($1) }.compactMap { issues[$0] }
             try (inListOrder.map(Self.selection).joined(separator: "\n") + "\n").write(toFile: keys, atomically: true, encoding: .utf8)
         }
+    }
+
+    private static func emailChannel(_ configuration: Configuration, environment: [String: String]) throws -> EmailChannel {
+        guard let settings = EmailSettings.read(from: configuration, environment: environment).settings else {
+            throw ValidationError("the email settings are not usable; run `beacon check`")
+        }
+        return EmailChannel(settings: settings, timeZone: configuration.settings.timeZone)
     }
 
     private static func selection(_ delivery: Delivery) -> String {

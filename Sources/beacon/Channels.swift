@@ -1,4 +1,5 @@
 import BeaconBulletin
+import BeaconChannelAPI
 import BeaconCore
 import BeaconEmail
 import BeaconRSS

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,8 +58,8 @@ private struct Summary {
         }
         lines.append("  Digests: \(configuration.digests.count) — \(configuration.digests.map(\.id.rawValue).joined(separator: ", "))")
         let active = suppressions.filter { $0.liftedAt == nil }
-        let addresses = Set(active.map(\.address)), ids = Set(active.compactMap(\.subscriber))
-        let suppressed = configuration.subscribers.filter { addresses.contains($0.email.lowercased()) || ids.contains($0.id.rawValue) }.count
+        let addresses = Set(active.map(\.address)), readers = Set(active.compactMap(\.reader))
+        let suppressed = configuration.subscribers.filter { addresses.contains($0.email.lowercased()) || readers.contains(RecipientKey($0.id.rawValue)) }.count
         lines.append("  Unsubscribed in the ledger: \(suppressed) of the listed subscribers (they get nothing more of what they left, whatever the subscriber files say)")
         self.lines = lines
     }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 import Foundation
 
 /// The options every command shares, and loading the configuration they point at.
@@ -36,24 +38,16 @@ struct Loaded {
     let retryPolicy: RetryPolicy
     /// The delivery ledger, where channels also keep their state: created by commands that
     /// send or record (`recording`); for the others, the existing one if there is one.
-    let ledger: Ledger?
+    let ledger: (any DeliveryLedger)?
 
     /// Commands that send check every page of the ledger first (`sending`), so a damaged one is
     /// refused before anything goes out or is written.
     init(_ options: ConfigOptions, recording: Bool = false, sending: Bool = false) throws {
         let (configuration, warnings) = try options.load()
-        let ledger: Ledger?
-        do {
-            let folder = configuration.settings.dataFolder
-            ledger = recording || sending ? try Ledger(folder: folder, checkingPages: sending) : try Ledger.existing(in: folder)
-        } catch {
-            Report.standardError(error.description)
-            throw ExitCode(1)
+        let ledger = try ledgerCall {
+            try LedgerStore.open(configuration.settings, purpose: sending ? .sending : recording ? .recording : .reading)
         }
-        let (channels, channelProblems) = Channels.make(configuration) { name -> any ChannelState in
-            guard let ledger else { return MemoryChannelState() }
-            return LedgerChannelState(ledger: ledger, channel: name)
-        }
+        let (channels, channelProblems) = Channels.make(configuration) { name in ledger?.state(of: name) ?? MemoryChannelState() }
         let (retryPolicy, retryProblems) = RetryPolicy.read(from: configuration.settings)
         var problems = ConfigurationReview.unknownChannels(configuration, available: Channels.available) + channelProblems + retryProblems
         var renderer: DigestRenderer?

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 import Foundation
 
 struct HistoryCommand: ParsableCommand {
@@ -28,7 +30,7 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let (configuration, _) = try options.load()
         let zone = configuration.settings.timeZone
-        guard let ledger = try ledgerCall({ try Ledger.existing(in: configuration.settings.dataFolder) }) else {
+        guard let ledger = try ledgerCall({ try LedgerStore.open(configuration.settings, purpose: .reading) }) else {
             print("Nothing has been sent yet from \(ConfigurationLoader.displayName(configuration.settings.dataFolder)).")
             return
         }
@@ -44,8 +46,8 @@ struct HistoryCommand: ParsableCommand {
                 let parts = DeliveryState.allCases.compactMap { state in states[state].map { "\($0) \(state.rawValue)" } }
                 print("  \(channel): \(parts.joined(separator: ", "))")
             }
-            for (channel, reason, count) in try ledgerCall({ try ledger.skipReasons(of: issue) }) {
-                print("    skipped \(channel) ×\(count): \(reason)")
+            for skip in try ledgerCall({ try ledger.skipReasons(of: issue) }) {
+                print("    skipped \(skip.channel) ×\(skip.count): \(skip.reason)")
             }
             let troubled = try ledgerCall { try ledger.deliveries(of: issue, in: [.failed, .deferred], limit: problems) }
             for delivery in troubled {

@@ -1,6 +1,9 @@
 import ArgumentParser
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
+import BeaconSQLiteLedger
 import Foundation
 
 struct LedgerCommand: ParsableCommand {
@@ -19,17 +22,17 @@ struct LedgerCommand: ParsableCommand {
         func run() throws {
             let (configuration, _) = try options.load()
             let folder = configuration.settings.dataFolder
-            guard let ledger = try ledgerCall({ try Ledger.existing(in: folder) }) else {
+            guard let ledger = try ledgerCall({ try LedgerStore.open(configuration.settings, purpose: .reading) }) else {
                 print("There is no ledger in \(ConfigurationLoader.displayName(folder)) yet; the first send makes one.")
                 return
             }
             let problems = try ledgerCall { try ledger.integrityProblems() }
             guard problems.isEmpty else {
                 problems.forEach { Report.standardError($0) }
-                Report.standardError(LedgerError.damaged(path: ledger.path, detail: "\(problems.count) problems above").description)
+                Report.standardError(LedgerError.damaged(path: ledger.location, detail: "\(problems.count) problems above").description)
                 throw ExitCode(1)
             }
-            print("\(ConfigurationLoader.displayName(URL(fileURLWithPath: ledger.path))) is sound: every page and index checked, and this version of Beacon can use it.")
+            print("\(ConfigurationLoader.displayName(URL(fileURLWithPath: ledger.location))) is sound: every page and index checked, and this version of Beacon can use it.")
         }
     }
 
@@ -64,7 +67,7 @@ struct LedgerCommand: ParsableCommand {
                 throw ExitCode(75)
             }
             defer { withExtendedLifetime(lock) {} }
-            let setAside = try ledgerCall { try Ledger.startAfresh(in: folder, now: Date()) }
+            let setAside = try ledgerCall { try SQLiteLedger.startAfresh(in: folder, now: Date()) }
             if let setAside { print("The old ledger is kept as \(ConfigurationLoader.displayName(URL(fileURLWithPath: setAside))).") }
             print("Started an empty ledger in \(ConfigurationLoader.displayName(folder)); the next send treats every reader as having received nothing.")
         }

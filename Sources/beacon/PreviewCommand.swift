@@ -1,7 +1,8 @@
 import ArgumentParser
 import BeaconCore
-import BeaconEmail
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 import Foundation
 
 struct PreviewCommand: ParsableCommand {
@@ -41,11 +42,14 @@ struct PreviewCommand: ParsableCommand {
             .assemble(definition, for: target, covering: try window(of: definition, on: date, for: target, ledger: loaded.ledger))
         switch format {
         case .eml:
-            guard let subscriber = configuration.subscriber(SubscriberID(reader)),
-                  let email = loaded.channels[EmailChannel.name] as? EmailChannel else {
+            guard let subscriber = configuration.subscriber(SubscriberID(reader)) else {
                 throw ValidationError("--format eml needs a subscriber, not a network")
             }
-            let message = try email.message(for: Delivery(recipient: .subscriber(subscriber), issue: assembled, renderer: loaded.renderer))
+            let previewing = definition.channels.lazy.compactMap { loaded.channels[$0] as? any ExactMessagePreview }.first
+            guard let channel = previewing else {
+                throw ValidationError("\(definition.id) goes by no channel that sends messages (\(definition.channels.map(\.rawValue).joined(separator: ", "))), so there is no exact message to show")
+            }
+            let message = try channel.exactMessage(for: Delivery(recipient: .subscriber(subscriber), issue: assembled, renderer: loaded.renderer))
             FileHandle.standardOutput.write(message)
         case .text, .html, .markdown, .print:
             print(loaded.renderer.render(assembled, as: DigestFormat(rawValue: format.rawValue)!), terminator: "")
@@ -56,12 +60,12 @@ struct PreviewCommand: ParsableCommand {
 extension PreviewCommand {
     /// The window the issue dated `date` has or would have: from the ledger when it knows the
     /// digest's issues; from the frequency before the first issue, or for a date already past.
-    private func window(of definition: DigestDefinition, on date: CivilDate, for reader: Reader, ledger: Ledger?) throws -> DateWindow {
+    private func window(of definition: DigestDefinition, on date: CivilDate, for reader: Reader, ledger: (any DeliveryLedger)?) throws -> DateWindow {
         let fallback = definition.window(endingOn: date, for: reader)
         guard let ledger,
               let issue = try ledgerCall({ try ledger.issue(of: definition.id, on: date)?.window ?? (try? ledger.window(for: definition, endingOn: date)) })
         else { return fallback }
-        let lastReceived = try ledgerCall { try ledger.lastReceived(definition.id)[reader.id] }
+        let lastReceived = try ledgerCall { try ledger.lastReceived(definition.id)[RecipientKey(reader.id)] }
         return definition.window(for: reader, issue: issue, lastReceived: lastReceived)
     }
 }

@@ -1,18 +1,20 @@
 import Foundation
 
-/// A one-line count on a terminal while a channel works; silent when output goes to a file
-/// or cron, where only the summary matters.
+/// A one-line count on a terminal while channels work; silent when output goes to a file or
+/// cron, where only the summary matters.
 final class Progress: @unchecked Sendable {
     private let label: String
-    private let total: Int
     private let lock = NSLock()
+    private var total = 0
     private var done = 0
     private let enabled = isatty(STDERR_FILENO) == 1
 
-    init(label: String, total: Int) {
+    init(label: String) {
         self.label = label
-        self.total = total
     }
+
+    /// How many steps there will be at most.
+    func expect(_ steps: Int) { lock.withLock { total = steps } }
 
     func step() {
         guard enabled else { return }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 import Foundation
 import Logging
 import ServiceLifecycle
@@ -68,15 +70,21 @@ struct Scheduler: Service {
             let lock = try RunLock.acquire(in: loaded.configuration.settings.dataFolder, waiting: true, shouldStop: { stop.isStopped })
             defer { withExtendedLifetime(lock) {} }
             guard let ledger = loaded.ledger else { return retryLater }
-            let due = try ledger.dueIssues(of: loaded.configuration.digests, now: Date())
-            let result = try SendingRun(loaded: loaded, ledger: ledger, stop: stop, now: { Date() }, command: "run")
-                .run(due.map { ($0.definition, $0.date, $0.scheduledAt) }, everythingDue: true,
-                     reportDate: CivilDate.today(in: loaded.configuration.settings.timeZone))
-            if result.report.hasOutcomes { print(result.report.summary, terminator: "") }
+            let configuration = loaded.configuration
+            let due = try DueIssues.at(Date(), of: configuration.digests, in: ledger)
+            let send = SendRun(
+                configuration: configuration, ledger: ledger, channels: loaded.channels, renderer: loaded.renderer,
+                retryPolicy: loaded.retryPolicy, stop: stop, now: { Date() }, command: "run")
+            let progress = Progress(label: "Sending")
+            let result = try send.run(due, everythingDue: true, reportDate: CivilDate.today(in: configuration.settings.timeZone)) { event in
+                Narration.tell(event, in: configuration.settings.timeZone, progress: progress)
+            }
+            progress.finish()
+            if result.report.hasOutcomes { print(Narration.summary(of: result.report), terminator: "") }
             if let file = result.reportFile { print("Every delivery is listed in \(ConfigurationLoader.displayName(file)).") }
-            for failure in result.channelFailures { logger.error("stopped: \(failure)") }
-            guard result.channelFailures.isEmpty else { return retryLater }
-            return try ledger.nextWake(for: loaded.configuration.digests, after: Date()) ?? retryLater
+            for stop in result.channelStops { logger.error("stopped: \(stop)") }
+            guard result.channelStops.isEmpty else { return retryLater }
+            return try DueIssues.nextWake(for: configuration.digests, after: Date(), in: ledger) ?? retryLater
         } catch let error as LedgerError {
             logger.error("\(error.description)")
         } catch {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 import Foundation
 
 struct ScheduleCommand: ParsableCommand {
@@ -17,14 +19,14 @@ struct ScheduleCommand: ParsableCommand {
     func run() throws {
         let (configuration, _) = try options.load()
         let now = try moment.moment(in: configuration.settings.timeZone)
-        let ledger = try ledgerCall { try Ledger.existing(in: configuration.settings.dataFolder) }
-        let due = try ledger.map { ledger in try ledgerCall { try ledger.dueIssues(of: configuration.digests, now: now) } } ?? []
+        let ledger = try ledgerCall { try LedgerStore.open(configuration.settings, purpose: .reading) }
+        let due = try ledger.map { ledger in try ledgerCall { try DueIssues.at(now, of: configuration.digests, in: ledger) } } ?? []
         for digest in configuration.digests {
             let latest = try ledger.flatMap { ledger in try ledgerCall { try ledger.latestIssue(of: digest.id) } }
             print("\(digest.id): \(digest.schedule)")
             print("  last issue: \(latest.map { "\($0.date), created \(Self.format($0.createdAt, in: digest.schedule.timeZone))" } ?? "none yet")")
-            if let issue = due.first(where: { $0.definition.id == digest.id }) {
-                print("  due now: the issue of \(issue.date), scheduled \(Self.format(issue.scheduledAt, in: digest.schedule.timeZone))")
+            if let issue = due.first(where: { $0.definition.id == digest.id }), let scheduledAt = issue.scheduledAt {
+                print("  due now: the issue of \(issue.date), scheduled \(Self.format(scheduledAt, in: digest.schedule.timeZone))")
             }
             // Times on a date that already has an issue send nothing, so they are not listed.
             let zone = digest.schedule.timeZone

@@ -1,6 +1,8 @@
 import ArgumentParser
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 import Foundation
 
 struct SendCommand: ParsableCommand {
@@ -46,7 +48,13 @@ struct SendCommand: ParsableCommand {
         // From cron every few minutes, a run with nothing due says nothing: cron mails output.
         let quiet = try due && requested.isEmpty && !ledgerCall { try ledger.hasOutstanding(dueBy: now) }
         if !quiet { Report.warnings(loaded.warnings) }
-        if dryRun { return try DryRun(loaded: loaded, ledger: ledger).describe(requested, now: now, everythingDue: due) }
+        if dryRun {
+            let preview = try ledgerCall {
+                try SendPreview(requested, everythingDue: due, now: now, configuration: configuration, ledger: ledger,
+                                channels: loaded.channels, renderer: loaded.renderer)
+            }
+            return print(Narration.lines(of: preview).joined(separator: "\n"))
+        }
         if quiet { return }
 
         let lock: RunLock
@@ -57,24 +65,32 @@ struct SendCommand: ParsableCommand {
             throw ExitCode(75)
         }
         defer { withExtendedLifetime(lock) {} }
-        let result = try SendingRun(loaded: loaded, ledger: ledger, stop: StopSignal(), now: { now }, command: due ? "send --due" : "send")
-            .run(requested, everythingDue: due, reportDate: moment.date ?? CivilDate.today(in: configuration.settings.timeZone, now: now))
-        print(result.report.summary, terminator: "")
+        let progress = Progress(label: "Sending")
+        let send = SendRun(
+            configuration: configuration, ledger: ledger, channels: loaded.channels, renderer: loaded.renderer,
+            retryPolicy: loaded.retryPolicy, stop: StopSignal(), now: { now }, command: due ? "send --due" : "send")
+        let result = try ledgerCall {
+            try send.run(requested, everythingDue: due, reportDate: moment.date ?? CivilDate.today(in: configuration.settings.timeZone, now: now)) { event in
+                Narration.tell(event, in: configuration.settings.timeZone, progress: progress)
+            }
+        }
+        progress.finish()
+        print(Narration.summary(of: result.report), terminator: "")
         if let file = result.reportFile {
             print("Every delivery is listed in \(ConfigurationLoader.displayName(file)); `beacon history` shows every issue.")
         }
-        for failure in result.channelFailures { Report.standardError("Stopped: \(failure)") }
-        if !result.channelFailures.isEmpty { throw ExitCode(1) }
+        for stop in result.channelStops { Report.standardError("Stopped: \(stop)") }
+        if !result.channelStops.isEmpty { throw ExitCode(1) }
         if result.report.hasProblems { throw ExitCode(3) }
     }
 
     /// With --due, the issues each schedule has brought; otherwise the named digests' issues
     /// dated today (or --as-of).
-    private func issues(_ configuration: Configuration, now: Date, ledger: Ledger) throws -> [IssueRequest] {
-        if due {
-            return try ledgerCall { try ledger.dueIssues(of: configuration.digests, now: now) }.map { ($0.definition, $0.date, $0.scheduledAt) }
+    private func issues(_ configuration: Configuration, now: Date, ledger: any DeliveryLedger) throws -> [IssueRequest] {
+        if due { return try ledgerCall { try DueIssues.at(now, of: configuration.digests, in: ledger) } }
+        return try selectedDigests(configuration).map {
+            IssueRequest(definition: $0, date: moment.date ?? CivilDate.today(in: $0.schedule.timeZone, now: now), scheduledAt: nil)
         }
-        return try selectedDigests(configuration).map { ($0, moment.date ?? CivilDate.today(in: $0.schedule.timeZone, now: now), nil) }
     }
 
     private func selectedDigests(_ configuration: Configuration) throws -> [DigestDefinition] {

@@ -1,7 +1,8 @@
 import ArgumentParser
 import BeaconCore
-import BeaconEmail
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSend
 import Foundation
 
 struct UnsubscribeCommand: ParsableCommand {
@@ -55,13 +56,13 @@ struct UnsubscribeCommand: ParsableCommand {
                 }
                 return
             }
-            try ledgerCall { try ledger.suppress(address, digest: digestID, how: "operator", at: Date()) }
+            try ledgerCall { try ledger.suppress(address, reader: nil, digest: digestID, how: "operator", at: Date()) }
             print("Recorded: \(address) gets no more \(digestID.map { "issues of \($0)" } ?? "digests").")
             return
         }
         if undo { throw ValidationError("--undo takes the reader's address, not a token") }
-        guard let email = loaded.channels[EmailChannel.name] as? EmailChannel else { throw ExitCode(1) }
-        guard let request = UnsubscribeToken.verify(addressOrToken, with: try email.unsubscribeSecret()) else {
+        let verifiers = loaded.channels.values.compactMap { $0 as? any UnsubscribeTokenVerifier }
+        guard let request = try verifiers.lazy.compactMap({ try $0.verifyUnsubscribeToken(addressOrToken) }).first else {
             throw ValidationError("this token was not made by this Beacon (or was changed): ignore the request")
         }
         let address: String
@@ -79,7 +80,7 @@ struct UnsubscribeCommand: ParsableCommand {
             }
             address = subscriber.email
         }
-        try ledgerCall { try ledger.suppress(address, subscriber: request.reader.key, digest: request.digest, how: "token", at: Date()) }
+        try ledgerCall { try ledger.suppress(address, reader: RecipientKey(request.reader.key), digest: request.digest, how: "token", at: Date()) }
         print("Recorded: \(address) (\(request.reader)) gets no more issues of \(request.digest).")
     }
 }

@@ -1,70 +1,43 @@
 @testable import BeaconBulletin
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
+import BeaconTestSupport
 import Foundation
-import TestPeers
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let peers = packageRoot.appendingPathComponent("Tests/BeaconBulletinTests/Peers")
 let december = CivilDate(year: 2026, month: 12, day: 1)!
 let network = "directors-of-finance-network"
 let webhookVariable = "BEACON_WEBHOOK_DIRECTORS_OF_FINANCE_NETWORK"
 
-func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-bulletin-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}
-
+/// What one of the readers in `Peers/` prints about `arguments`.
 func python(_ script: String, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [peers.appendingPathComponent(script).path] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return data
+    try PythonScript.output(of: peers.appendingPathComponent(script), arguments)
 }
 
-/// The example configuration, edited if asked, with its data in a new temporary folder.
+/// The example register with the bulletin channel, edited if asked, its data in a temporary folder.
 struct Example {
-    let configuration: Configuration
+    let register: ExampleRegister
     let channel: BulletinChannel
 
     init(environment: [String: String] = [:], edit: ((URL) throws -> Void)? = nil) throws {
-        let folder = try temporaryFolder()
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
-        try edit?(folder.appendingPathComponent("Config"))
-        let environment = ["BEACON_DATA": folder.appendingPathComponent("Digests").path, "BEACON_BULLETIN_RETRY_DELAY": "0.05"]
-            .merging(environment) { $1 }
-        configuration = try ConfigurationLoader.load(
-            settingsFile: folder.appendingPathComponent("Config/beacon.yml"), environment: environment,
-            sections: [BulletinSettings.spec], ignoringOtherSections: true).configuration
-        let (settings, problems) = BulletinSettings.read(from: configuration, environment: environment)
+        register = try ExampleRegister(
+            sections: [BulletinSettings.spec], environment: ["BEACON_BULLETIN_RETRY_DELAY": "0.05"].merging(environment) { $1 }, edit: edit)
+        let (settings, problems) = BulletinSettings.read(from: register.configuration, environment: register.environment)
         channel = BulletinChannel(settings: try #require(settings, "\(problems)"))
     }
 
-    var bulletins: URL { configuration.settings.dataFolder.appendingPathComponent("bulletins") }
+    var configuration: Configuration { register.configuration }
+
+    var bulletins: URL { register.data.appendingPathComponent("bulletins") }
 
     @discardableResult
     func publish(on date: CivilDate = december) throws -> [String: DeliveryOutcome] {
-        let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
-        let definition = try #require(configuration.digest(DigestID("network-meeting-bulletin")))
-        let outcomes = Outcomes()
-        try channel.deliver(planner.deliveries(of: definition, over: BulletinChannel.name, reach: .eachNetwork, on: date)) { delivery, outcome in
-            outcomes.add(delivery.recipient.label, outcome)
-        }
-        return outcomes.all
+        let definition = try #require(register.digest("network-meeting-bulletin"))
+        let log = try channel.deliverRecording(register.deliveries(of: definition, over: channel, on: date))
+        return Dictionary(log.recorded.map { ($0.delivery.recipient.label, $0.outcome) }) { _, last in last }
     }
-}
-
-final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [String: DeliveryOutcome] = [:]
-    func add(_ key: String, _ outcome: DeliveryOutcome) { lock.withLock { outcomes[key] = outcome } }
-    var all: [String: DeliveryOutcome] { lock.withLock { outcomes } }
 }
 
 struct Outline: Decodable {
@@ -90,7 +63,7 @@ final class WebhookServer {
     private let peer: PeerProcess
 
     init(_ arguments: [String] = []) throws {
-        folder = try temporaryFolder()
+        folder = try TemporaryFolder.make("bulletin")
         peer = try PeerProcess(
             script: peers.appendingPathComponent("webhook_server.py"), arguments: ["--dir", folder.path] + arguments,
             missing: "is python3 installed?")
@@ -185,7 +158,7 @@ struct BulletinTests {
 
     @Test("Later bulletins leave earlier ones untouched, here and in the shared folder")
     func history() throws {
-        let shared = try temporaryFolder()
+        let shared = try TemporaryFolder.make("bulletin")
         let example = try Example(environment: ["BEACON_BULLETIN_FOLDER": shared.path])
         try example.publish(on: CivilDate(year: 2026, month: 9, day: 8)!)
         let first = try Data(contentsOf: shared.appendingPathComponent("\(network)/2026-09-08.html"))

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 
 /// Runs the built `beacon` executable as an operator would, from a chosen folder.
@@ -8,7 +9,6 @@ struct BeaconProcess {
         let errors: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// `beacon` is built next to the test bundle because this test target depends on it.
     static var executable: URL {
@@ -38,8 +38,7 @@ struct BeaconProcess {
 
     /// A copy of the example `Config/` in a new folder, to break without touching the real one.
     static func copyOfExample() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("cli")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
         return folder
     }

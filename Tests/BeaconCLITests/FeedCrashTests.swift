@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -10,12 +11,7 @@ struct FeedCrashTests {
     }
 
     func valid(_ files: [String]) throws -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [BeaconProcess.packageRoot.appendingPathComponent("Tests/BeaconCLITests/Peers/feeds_valid.py").path] + files
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        try PythonScript.run(packageRoot.appendingPathComponent("Tests/BeaconCLITests/Peers/feeds_valid.py"), files).status == 0
     }
 
     @Test("kill -9 at any moment of a send leaves every published feed whole and valid")

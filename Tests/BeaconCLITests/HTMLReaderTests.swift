@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -15,18 +16,7 @@ struct HTMLReaderTests {
     }
 
     func outline(_ html: String) throws -> Outline {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [BeaconProcess.packageRoot.appendingPathComponent("Tests/BeaconCLITests/Peers/html_outline.py").path]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(html.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let data = try PythonScript.output(of: packageRoot.appendingPathComponent("Tests/BeaconCLITests/Peers/html_outline.py"), input: Data(html.utf8))
         return try JSONDecoder().decode(Outline.self, from: data)
     }
 

@@ -1,3 +1,4 @@
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -26,13 +27,10 @@ struct LedgerSafetyTests {
     }
 
     static func sqlite(_ folder: URL, _ statements: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
-                             folder.appendingPathComponent("Digests/beacon.sqlite").path, statements]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try PythonScript.run(
+            code: "import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.executescript(sys.argv[2]); c.commit()",
+            [folder.appendingPathComponent("Digests/beacon.sqlite").path, statements])
+        #expect(result.status == 0, "\(result.errors)")
     }
 
     /// A send of the next issue, which would write to the outbox if it were allowed to.

@@ -1,5 +1,5 @@
 import Foundation
-import TestPeers
+import BeaconTestSupport
 import Testing
 
 /// `beacon send` to a real server (aiosmtpd with STARTTLS and AUTH) that refuses the password.

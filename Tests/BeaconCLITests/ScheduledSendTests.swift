@@ -1,5 +1,5 @@
 import Foundation
-import TestPeers
+import BeaconTestSupport
 import Testing
 
 /// `send --due` and `run` against a real SMTP server (aiosmtpd on loopback), with many
@@ -8,16 +8,10 @@ import Testing
 struct ScheduledSendTests {
     /// The example configuration with `count` generated portfolio holders as its only subscribers.
     static func manyReaders(_ count: Int) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-many-\(UUID().uuidString)")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [
-            BeaconProcess.packageRoot.appendingPathComponent("Tests/BeaconCLITests/Peers/make_readers.py").path,
-            BeaconProcess.packageRoot.appendingPathComponent("Config").path, folder.appendingPathComponent("Config").path, "\(count)",
-        ]
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let folder = try TemporaryFolder.make("many")
+        try PythonScript.output(
+            of: packageRoot.appendingPathComponent("Tests/BeaconCLITests/Peers/make_readers.py"),
+            [packageRoot.appendingPathComponent("Config").path, folder.appendingPathComponent("Config").path, "\(count)"])
         return folder
     }
 

@@ -1,5 +1,5 @@
 import Foundation
-import TestPeers
+import BeaconTestSupport
 import Testing
 
 /// What a bad day does to a send: the disk fills, the server stalls, the run is killed. Each
@@ -13,8 +13,7 @@ struct SendFaultTests {
         let folder: URL
 
         init(megabytes: Int) throws {
-            folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-disk-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            folder = try TemporaryFolder.make("disk")
             try Self.mount(["-t", "tmpfs", "-o", "size=\(megabytes)m", "tmpfs", folder.path])
         }
 

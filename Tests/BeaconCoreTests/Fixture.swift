@@ -1,4 +1,5 @@
 import BeaconCore
+import BeaconTestSupport
 import Foundation
 
 /// A small, complete configuration written to a temporary folder. Tests replace one file,
@@ -150,7 +151,7 @@ struct Fixture {
 
     /// Writes the files to a new folder and returns the settings file.
     func write() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-fixture-\(UUID().uuidString)")
+        let folder = try TemporaryFolder.make("beacon-fixture")
         for (name, text) in files {
             let url = folder.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -1,7 +1,9 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
 @testable import BeaconEmail
 import Foundation
-import TestPeers
+import BeaconTestSupport
 import Testing
 
 @Suite("Email delivery, read back by Python's email package as a mail client would", .serialized)
@@ -51,7 +53,7 @@ struct DeliveryTests {
         let header = { (message: Data) in
             String(decoding: message, as: UTF8.self).components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID: ") }
         }
-        let first = try header(early.message(for: delivery)), second = try header(late.message(for: delivery))
+        let first = try header(early.exactMessage(for: delivery)), second = try header(late.exactMessage(for: delivery))
         #expect(first != nil)
         #expect(first == second)
     }
@@ -184,13 +186,13 @@ struct DeliveryTests {
     @Test("No server at all: one clear error, and nothing claimed as sent")
     func noServer() throws {
         let example = try Example(environment: ["BEACON_SMTP_URL": "smtp://127.0.0.1:1", "BEACON_SMTP_CONNECT_TIMEOUT": "2"])
-        let outcomes = Outcomes()
+        let log = RecordingLog()
         #expect {
-            try example.channel().deliver(try example.deliveries()) { outcomes.add("\($0.digest.id)/\($0.addressee!.id)", $1) }
+            try example.channel().deliver(try example.deliveries(), log: log)
         } throws: { error in
             (error as? ChannelFailure)?.description.hasPrefix("cannot reach the SMTP server at smtp://127.0.0.1:1") == true
         }
-        #expect(outcomes.all.values.allSatisfy { if case .delivered = $0 { false } else { true } })
+        #expect(log.outcomes.allSatisfy { if case .delivered = $0 { false } else { true } })
     }
 }
 

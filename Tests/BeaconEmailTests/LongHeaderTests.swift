@@ -1,7 +1,7 @@
 @testable import BeaconCore
 @testable import BeaconEmail
 import Foundation
-import TestPeers
+import BeaconTestSupport
 import Testing
 
 /// Words too long to fold: a name, a title and an id of well over a thousand characters.
@@ -35,12 +35,11 @@ struct LongHeaderTests {
         let server = try SMTPTestServer()
         let example = try Example(environment: ["BEACON_SMTP_URL": server.url, "BEACON_PUBLIC_BASE_URL": "https://beacon.example"])
         let (configuration, name, title) = try Self.longWords(example)
-        let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
-        let deliveries = Array(planner.deliveries(of: configuration.digests[0], over: EmailChannel.name, reach: .eachSubscriber, on: issueDate))
+        let deliveries = Array(configuration.deliveries(
+            of: configuration.digests[0], over: EmailChannel.name, reach: .eachSubscriber, on: issueDate, renderer: try DigestRenderer(configuration: configuration)))
         #expect(deliveries.count == 1)
-        let outcomes = Outcomes()
-        try example.channel().deliver(deliveries) { outcomes.add($0.recipient.key, $1) }
-        #expect(outcomes.all.values.allSatisfy { if case .delivered = $0 { true } else { false } }, "\(outcomes.all)")
+        let log = try example.channel().deliverRecording(deliveries)
+        #expect(log.allDelivered, "\(log.outcomes)")
         let file = try #require(try server.messages().first?.file)
         let message = try ReadMessage.read(file)
         #expect(message.defects.isEmpty)

@@ -1,7 +1,9 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
 @testable import BeaconEmail
 import Foundation
-import TestPeers
+import BeaconTestSupport
 import Testing
 
 @Suite("A message larger than email.max_message_bytes is not sent, and says why", .serialized)

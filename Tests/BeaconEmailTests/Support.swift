@@ -1,20 +1,15 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
 @testable import BeaconEmail
+import BeaconTestSupport
 import Foundation
-import TestPeers
 import Testing
 
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let peers = packageRoot.appendingPathComponent("Tests/BeaconEmailTests/Peers")
 let issueDate = CivilDate(year: 2026, month: 12, day: 1)!
 /// A fixed send time, so the outbox and SMTP copies of a message can be compared byte for byte.
 let sendTime = Date(timeIntervalSince1970: 1_796_115_600)
-
-func temporaryFolder(_ name: String) throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-\(name)-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    return folder
-}
 
 /// The example configuration from `Config/`, optionally edited, with its data folder moved to
 /// a temporary one and any `BEACON_` settings given.
@@ -25,12 +20,12 @@ struct Example {
     init(environment extra: [String: String] = [:], edit: ((URL) throws -> Void)? = nil) throws {
         var settingsFile = packageRoot.appendingPathComponent("Config/beacon.yml")
         if let edit {
-            let copy = try temporaryFolder("config")
+            let copy = try TemporaryFolder.make("config")
             try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: copy.appendingPathComponent("Config"))
             try edit(copy.appendingPathComponent("Config"))
             settingsFile = copy.appendingPathComponent("Config/beacon.yml")
         }
-        var environment = ["BEACON_DATA": try temporaryFolder("data").path, "BEACON_UNSUBSCRIBE_SECRET": "test secret, not for real use"]
+        var environment = ["BEACON_DATA": try TemporaryFolder.make("data").path, "BEACON_UNSUBSCRIBE_SECRET": "test secret, not for real use"]
         environment.merge(extra) { _, new in new }
         self.environment = environment
         configuration = try ConfigurationLoader.load(
@@ -48,32 +43,25 @@ struct Example {
 
     /// Every email delivery of every example digest.
     func deliveries() throws -> [Delivery] {
-        let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
-        return configuration.digests.flatMap { Array(planner.deliveries(of: $0, over: EmailChannel.name, reach: .eachSubscriber, on: issueDate)) }
+        let renderer = try DigestRenderer(configuration: configuration)
+        return configuration.digests.flatMap { Array(configuration.deliveries(of: $0, over: EmailChannel.name, reach: .eachSubscriber, on: issueDate, renderer: renderer)) }
     }
 
     /// Sends every example digest; returns each subscriber's outcome.
     func send(over channel: EmailChannel? = nil) throws -> [String: DeliveryOutcome] {
-        let outcomes = Outcomes()
-        try (channel ?? self.channel()).deliver(try deliveries()) { delivery, outcome in
-            outcomes.add("\(delivery.digest.id)/\(delivery.addressee!.id)", outcome)
-        }
-        return outcomes.all
+        try Self.byReader(try (channel ?? self.channel()).deliverRecording(try deliveries()))
     }
-}
 
-final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [String: DeliveryOutcome] = [:]
-
-    func add(_ key: String, _ outcome: DeliveryOutcome) {
-        lock.withLock {
-            precondition(outcomes[key] == nil, "\(key) was recorded twice")
+    /// Each outcome under `digest/reader`; a delivery recorded twice fails the test.
+    static func byReader(_ log: RecordingLog) -> [String: DeliveryOutcome] {
+        var outcomes: [String: DeliveryOutcome] = [:]
+        for (delivery, outcome) in log.recorded {
+            let key = "\(delivery.digest.id)/\(delivery.addressee!.id)"
+            #expect(outcomes[key] == nil, "\(key) was recorded twice")
             outcomes[key] = outcome
         }
+        return outcomes
     }
-
-    var all: [String: DeliveryOutcome] { lock.withLock { outcomes } }
 }
 
 /// A message as Python's email package reads it (see Peers/read_message.py).
@@ -94,21 +82,7 @@ struct ReadMessage: Decodable {
     let non_ascii_bytes: Int
 
     static func read(_ file: URL) throws -> ReadMessage {
-        let output = try runPython(peers.appendingPathComponent("read_message.py"), [file.path])
+        let output = try PythonScript.output(of: peers.appendingPathComponent("read_message.py"), [file.path])
         return try JSONDecoder().decode(ReadMessage.self, from: output)
     }
-}
-
-@discardableResult
-func runPython(_ script: URL, _ arguments: [String]) throws -> Data {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-    process.arguments = [script.path] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw PeerFailed(description: "\(script.lastPathComponent) exited \(process.terminationStatus)") }
-    return data
 }

@@ -1,7 +1,9 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
 @testable import BeaconEmail
 import Foundation
-import TestPeers
+import BeaconTestSupport
 import Testing
 
 /// STARTTLS and AUTH against a server with a certificate the test makes itself.
@@ -11,7 +13,7 @@ struct TLSTests {
     let key: URL
 
     init() throws {
-        let folder = try temporaryFolder("tls")
+        let folder = try TemporaryFolder.make("tls")
         certificate = folder.appendingPathComponent("cert.pem")
         key = folder.appendingPathComponent("key.pem")
         let openssl = Process()

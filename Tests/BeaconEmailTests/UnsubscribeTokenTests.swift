@@ -1,3 +1,5 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
 @testable import BeaconEmail
 import Testing

@@ -1,12 +1,13 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
 @testable import BeaconJSONFeed
+import BeaconTestSupport
 import Foundation
 import Testing
 
 @Suite("The json-feed channel")
 struct JSONFeedChannelTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     struct Checked: Decodable {
         let problems: [String]
         let title: String?
@@ -18,40 +19,26 @@ struct JSONFeedChannelTests {
 
     /// Each file as Python's json module reads it, checked against the JSON Feed 1.1 rules.
     func check(_ files: [URL]) throws -> [String: Checked] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [Self.root.appendingPathComponent("Tests/BeaconJSONFeedTests/Peers/check_json_feed.py").path] + files.map(\.path)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = try PythonScript.output(of: packageRoot.appendingPathComponent("Tests/BeaconJSONFeedTests/Peers/check_json_feed.py"), files.map(\.path))
         return try JSONDecoder().decode([String: Checked].self, from: data)
     }
 
     struct Example {
-        let configuration: Configuration
+        let register: ExampleRegister
         let channel: any Channel
         let feeds: URL
 
-        init(environment extra: [String: String] = [:]) throws {
-            let data = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-json-feed-\(UUID().uuidString)")
-            let environment = ["BEACON_DATA": data.path].merging(extra) { $1 }
-            configuration = try ConfigurationLoader.load(
-                settingsFile: JSONFeedChannelTests.root.appendingPathComponent("Config/beacon.yml"), environment: environment,
-                sections: [JSONFeedChannel.settings].compactMap { $0 }, ignoringOtherSections: true).configuration
-            let (made, problems) = JSONFeedChannel.make(configuration, environment: environment, state: MemoryChannelState())
+        init(environment: [String: String] = [:]) throws {
+            register = try ExampleRegister(sections: [JSONFeedChannel.settings].compactMap { $0 }, environment: environment)
+            let (made, problems) = JSONFeedChannel.make(register.configuration, environment: register.environment, state: MemoryChannelState())
             channel = try #require(made, "\(problems)")
-            feeds = data.appendingPathComponent("feeds/directors-fortnightly")
+            feeds = register.data.appendingPathComponent("feeds/directors-fortnightly")
         }
 
         @discardableResult
         func publish(on date: CivilDate) throws -> [DeliveryOutcome] {
-            let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
-            let digest = try #require(configuration.digest(DigestID("directors-fortnightly")))
-            let outcomes = Outcomes()
-            try channel.deliver(planner.deliveries(of: digest, over: JSONFeedChannel.name, reach: .eachEdition, on: date)) { outcomes.add($1) }
-            return outcomes.all
+            let digest = try #require(register.digest("directors-fortnightly"))
+            return try channel.deliverRecording(register.deliveries(of: digest, over: channel, on: date)).outcomes
         }
     }
 
@@ -91,19 +78,9 @@ struct JSONFeedChannelTests {
 
     @Test("Feeds without a public address are refused")
     func needsAddress() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-json-feed-\(UUID().uuidString)")
-        let configuration = try ConfigurationLoader.load(
-            settingsFile: Self.root.appendingPathComponent("Config/beacon.yml"),
-            environment: ["BEACON_DATA": data.path], sections: [], ignoringOtherSections: true).configuration
+        let configuration = try ExampleRegister().configuration
         let (made, problems) = JSONFeedChannel.make(configuration, environment: [:], state: MemoryChannelState())
         #expect(made == nil)
         #expect(problems.map(\.description) == ["Config/digests.yml:directors-fortnightly.channels: JSON feeds need a public address: set json-feed.base_url (or public_base_url) in the settings"])
     }
-}
-
-final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [DeliveryOutcome] = []
-    func add(_ outcome: DeliveryOutcome) { lock.withLock { outcomes.append(outcome) } }
-    var all: [DeliveryOutcome] { lock.withLock { outcomes } }
 }

@@ -1,5 +1,8 @@
 @testable import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSQLiteLedger
+import BeaconSend
 import Foundation
 import Testing
 
@@ -18,7 +21,7 @@ struct IssueWindowTests {
         let boundaries = ["2026-09-08", "2026-09-29", "2026-10-19", "2026-11-05", "2026-11-19", "2026-12-01"].map(LedgerFixture.date)
         var issues: [BeaconLedger.Issue] = []
         for date in boundaries {
-            issues.append(try fixture.opener([:]).open(definition, on: date, scheduledAt: nil, run: fixture.run, now: Date()).issue)
+            issues.append(try fixture.opener([:]).open(IssueRequest(definition: definition, date: date, scheduledAt: nil), run: fixture.run, now: Date()).issue)
         }
         for (earlier, later) in zip(issues, issues.dropFirst()) {
             #expect(later.window.start == earlier.window.end)
@@ -47,8 +50,8 @@ struct IssueWindowTests {
     func reopening() throws {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
-        let first = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date())
-        let again = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date())
+        let first = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date())
+        let again = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date())
         #expect(first.isNew && !again.isNew)
         #expect(first.issue == again.issue)
         let readers = fixture.planner.recipients(of: definition, over: ChannelName("email")).count
@@ -60,9 +63,9 @@ struct IssueWindowTests {
     func noGoingBack() throws {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
-        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date())
+        _ = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date())
         #expect {
-            try fixture.opener().open(definition, on: LedgerFixture.date("2026-11-01"), scheduledAt: nil, run: fixture.run, now: Date())
+            try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-11-01"), scheduledAt: nil), run: fixture.run, now: Date())
         } throws: { error in
             "\(error)".contains("already has an issue dated 2026-12-01; an issue dated 2026-11-01 would repeat news already sent")
         }
@@ -72,8 +75,8 @@ struct IssueWindowTests {
     func emptyIssue() throws {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
-        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2027-06-01"), scheduledAt: nil, run: fixture.run, now: Date())
-        let quiet = try fixture.opener().open(definition, on: LedgerFixture.date("2027-06-02"), scheduledAt: nil, run: fixture.run, now: Date())
+        _ = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2027-06-01"), scheduledAt: nil), run: fixture.run, now: Date())
+        let quiet = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2027-06-02"), scheduledAt: nil), run: fixture.run, now: Date())
         #expect(!quiet.issue.hasNews)
         #expect(try fixture.ledger.counts(of: quiet.issue).isEmpty)
     }
@@ -83,12 +86,12 @@ struct IssueWindowTests {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
         let reader = try #require(fixture.planner.recipients(of: definition, over: ChannelName("email")).first)
-        try fixture.ledger.suppress(reader.email.uppercased(), digest: definition.id, how: "token", at: Date())
-        let issue = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date()).issue
+        try fixture.ledger.suppress(reader.email.uppercased(), reader: nil, digest: definition.id, how: "token", at: Date())
+        let issue = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date()).issue
         let skipped = try fixture.ledger.deliveries(of: issue, in: [.skipped], limit: 10)
-        #expect(skipped.map(\.recipient) == [reader.id.rawValue])
+        #expect(skipped.map(\.recipient) == [RecipientKey(reader.id.rawValue)])
         #expect(skipped.first?.lastReply == "unsubscribed")
-        #expect(!(try fixture.ledger.outstanding(dueBy: Date())).contains { $0.recipient == reader.id.rawValue })
+        #expect(!(try fixture.ledger.outstanding(dueBy: Date())).contains { $0.recipient == RecipientKey(reader.id.rawValue) })
     }
 }
 
@@ -99,16 +102,16 @@ struct MissedIssueTests {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
         let recorder = OutcomeRecorder(ledger: fixture.ledger, run: fixture.run, policy: .standard, stop: StopSignal(), now: { Date() })
-        let october = try fixture.opener().open(definition, on: LedgerFixture.date("2026-10-01"), scheduledAt: nil, run: fixture.run, now: Date()).issue
+        let october = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-10-01"), scheduledAt: nil), run: fixture.run, now: Date()).issue
         try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == october.id }.forEach { recorder.record($0, .delivered("250 2.0.0 queued")) }
-        let november = try fixture.opener().open(definition, on: LedgerFixture.date("2026-11-01"), scheduledAt: nil, run: fixture.run, now: Date()).issue
+        let november = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-11-01"), scheduledAt: nil), run: fixture.run, now: Date()).issue
         let copies = try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == november.id }
         let missed = try #require(copies.first)
         recorder.record(missed, .failed("552 5.2.2 mailbox full"))
         copies.dropFirst().forEach { recorder.record($0, .delivered("250 2.0.0 queued")) }
         try recorder.flush()
 
-        let december = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date()).issue
+        let december = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date()).issue
         let next = try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == december.id }
         let windows = Dictionary(uniqueKeysWithValues: next.map { ($0.recipient, $0.windowStart) })
         #expect(december.window.start == november.date)
@@ -126,8 +129,8 @@ struct SupersededTests {
     func superseded() throws {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
-        let november = try fixture.opener().open(definition, on: LedgerFixture.date("2026-11-01"), scheduledAt: nil, run: fixture.run, now: Date()).issue
-        let december = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date()).issue
+        let november = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-11-01"), scheduledAt: nil), run: fixture.run, now: Date()).issue
+        let december = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date()).issue
         let outstanding = try fixture.ledger.outstanding(dueBy: Date())
         #expect(!outstanding.isEmpty)
         #expect(outstanding.allSatisfy { $0.issueID == december.id }, "\(outstanding.map { ($0.recipient, $0.windowStart.description) })")
@@ -146,8 +149,8 @@ struct SupersededTests {
         for (monday, expected) in [("2026-11-30", [String]()), ("2026-12-07", ["directors-of-finance-network.both"]),
                                    ("2026-12-14", ["service-transformation-network.both"])] {
             let time = try #require(definition.schedule.latest(atOrBefore: fixture.at("\(monday)T12:00:00Z")))
-            let issue = try opener.open(definition, on: LedgerFixture.date(monday), scheduledAt: time, run: fixture.run, now: Date()).issue
-            let due = try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == issue.id }.map(\.recipient)
+            let issue = try opener.open(IssueRequest(definition: definition, date: LedgerFixture.date(monday), scheduledAt: time), run: fixture.run, now: Date()).issue
+            let due = try fixture.ledger.outstanding(dueBy: Date()).filter { $0.issueID == issue.id }.map(\.recipient.rawValue)
             #expect(due == expected, "issue of \(monday)")
         }
     }

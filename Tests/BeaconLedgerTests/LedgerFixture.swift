@@ -1,24 +1,26 @@
 @testable import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSQLiteLedger
+import BeaconSend
+import BeaconTestSupport
 import Foundation
 
 /// The example configuration with a fresh data folder, and a ledger in it.
 struct LedgerFixture {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     let configuration: Configuration
-    let ledger: Ledger
+    let ledger: any DeliveryLedger
     let planner: DeliveryPlanner
     /// The run everything the tests record belongs to.
     let run: LedgerRun
     let london = TimeZone(identifier: "Europe/London")!
 
     init() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-ledger-\(UUID().uuidString)")
+        let data = try TemporaryFolder.make("ledger")
         configuration = try ConfigurationLoader.load(
-            settingsFile: Self.root.appendingPathComponent("Config/beacon.yml"), environment: ["BEACON_DATA": data.path],
+            settingsFile: packageRoot.appendingPathComponent("Config/beacon.yml"), environment: ["BEACON_DATA": data.path],
             ignoringOtherSections: true).configuration
-        ledger = try Ledger(folder: data)
+        ledger = try SQLiteLedger(folder: data)
         planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
         run = try ledger.startRun(command: "test", at: Date())
     }

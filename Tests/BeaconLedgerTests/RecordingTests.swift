@@ -1,5 +1,9 @@
 import BeaconCore
+import BeaconChannelAPI
 import BeaconLedger
+import BeaconSQLiteLedger
+import BeaconSend
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -7,7 +11,7 @@ import Testing
 struct RecordingTests {
     private func openIssue(_ fixture: LedgerFixture) throws -> [LedgerDelivery] {
         let definition = fixture.digest("directors-fortnightly")
-        _ = try fixture.opener().open(definition, on: LedgerFixture.date("2026-12-01"), scheduledAt: nil, run: fixture.run, now: Date())
+        _ = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date())
         return try fixture.ledger.outstanding(dueBy: Date())
     }
 
@@ -57,7 +61,7 @@ struct RecordingTests {
 
     @Test("a second run cannot take the lock while the first holds it, and is told who holds it")
     func runLock() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-lock-\(UUID().uuidString)")
+        let folder = try TemporaryFolder.make("lock")
         var first: RunLock? = try RunLock.acquire(in: folder)
         #expect {
             try RunLock.acquire(in: folder)
@@ -74,17 +78,17 @@ struct RecordingTests {
         let fixture = try LedgerFixture()
         let monthly = fixture.digest("portfolio-holders-monthly")
         // Installed on the 27th: the issue of the 1st is not sent late.
-        #expect(try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-11-27T12:00:00Z")).isEmpty)
-        let due = try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-12-01T09:05:00Z"))
+        #expect(try DueIssues.at(fixture.at("2026-11-27T12:00:00Z"), of: [monthly], in: fixture.ledger).isEmpty)
+        let due = try DueIssues.at(fixture.at("2026-12-01T09:05:00Z"), of: [monthly], in: fixture.ledger)
         #expect(due.map(\.date) == [LedgerFixture.date("2026-12-01")])
         #expect(due.first?.scheduledAt == fixture.at("2026-12-01T09:00:00Z"))
-        _ = try fixture.opener().open(monthly, on: due[0].date, scheduledAt: due[0].scheduledAt, run: fixture.run, now: Date())
-        #expect(try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2026-12-20T09:05:00Z")).isEmpty)
+        _ = try fixture.opener().open(IssueRequest(definition: monthly, date: due[0].date, scheduledAt: due[0].scheduledAt), run: fixture.run, now: Date())
+        #expect(try DueIssues.at(fixture.at("2026-12-20T09:05:00Z"), of: [monthly], in: fixture.ledger).isEmpty)
 
         // Off from mid-December to early February: one issue, dated the latest time, covering both months.
-        let late = try fixture.ledger.dueIssues(of: [monthly], now: fixture.at("2027-02-03T10:00:00Z"))
+        let late = try DueIssues.at(fixture.at("2027-02-03T10:00:00Z"), of: [monthly], in: fixture.ledger)
         #expect(late.map(\.date) == [LedgerFixture.date("2027-02-01")])
-        let issue = try fixture.opener().open(monthly, on: late[0].date, scheduledAt: late[0].scheduledAt, run: fixture.run, now: Date()).issue
+        let issue = try fixture.opener().open(IssueRequest(definition: monthly, date: late[0].date, scheduledAt: late[0].scheduledAt), run: fixture.run, now: Date()).issue
         #expect(issue.window == DateWindow(start: LedgerFixture.date("2026-12-01"), end: LedgerFixture.date("2027-02-01")))
     }
 }
@@ -94,8 +98,8 @@ struct ChannelStateTests {
     @Test("each channel reads back what it saved, replaced in place, and never another channel's")
     func keptPerChannel() throws {
         let fixture = try LedgerFixture()
-        let rss = LedgerChannelState(ledger: fixture.ledger, channel: ChannelName("rss"))
-        let json = LedgerChannelState(ledger: fixture.ledger, channel: ChannelName("json-feed"))
+        let rss = fixture.ledger.state(of: ChannelName("rss"))
+        let json = fixture.ledger.state(of: ChannelName("json-feed"))
         try rss.save(Data("first".utf8), as: "directors-fortnightly/directors.cy.xml")
         try rss.save(Data("second".utf8), as: "directors-fortnightly/directors.cy.xml")
         try rss.save(Data("other".utf8), as: "directors-fortnightly/directors.en.xml")
@@ -104,25 +108,5 @@ struct ChannelStateTests {
         #expect(try rss.keys() == ["directors-fortnightly/directors.cy.xml", "directors-fortnightly/directors.en.xml"])
         #expect(try json.keys() == ["directors-fortnightly/directors.cy.json"])
         #expect(try json.load("directors-fortnightly/directors.cy.xml") == nil)
-    }
-}
-
-@Suite("Upgrading from feed state in files")
-struct EarlierFeedStateTests {
-    @Test("feed items an earlier version kept under state/ are in the channels' state once the ledger is opened")
-    func imported() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-upgrade-\(UUID().uuidString)")
-        let rss = data.appendingPathComponent("state/feeds/directors-fortnightly")
-        let json = data.appendingPathComponent("state/json-feed/directors-fortnightly")
-        try FileManager.default.createDirectory(at: rss, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: json, withIntermediateDirectories: true)
-        try Data("{\"items\":[]}".utf8).write(to: rss.appendingPathComponent("directors.health.cy.xml.json"))
-        try Data("{\"version\":\"1.1\"}".utf8).write(to: json.appendingPathComponent("directors.health.cy.json"))
-
-        let ledger = try Ledger(folder: data)
-        let rssState = LedgerChannelState(ledger: ledger, channel: ChannelName("rss"))
-        #expect(try rssState.keys() == ["directors-fortnightly/directors.health.cy.xml"])
-        #expect(try rssState.load("directors-fortnightly/directors.health.cy.xml") == Data("{\"items\":[]}".utf8))
-        #expect(try LedgerChannelState(ledger: ledger, channel: ChannelName("json-feed")).keys() == ["directors-fortnightly/directors.health.cy.json"])
     }
 }

@@ -1,4 +1,6 @@
 @testable import BeaconBulletin
+import BeaconChannelAPI
+import BeaconChannelTesting
 @testable import BeaconCore
 import BeaconEmail
 import BeaconJSONFeed
@@ -45,18 +47,17 @@ struct CaseOutputs {
             try FileManager.default.copyItem(at: Self.templates.appendingPathComponent(name), to: overrides.appendingPathComponent(name))
         }
         let templated = try DigestRenderer(configuration: configuration)
-        let planner = DeliveryPlanner(configuration: configuration, renderer: builtIn)
         let pages = folder.appendingPathComponent("pages")
         try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
 
         let email = EmailChannel(settings: try #require(EmailSettings.read(from: configuration, environment: environment).settings), timeZone: configuration.settings.timeZone)
         let fromName = configuration.settings.fundTeam.name
         for digest in configuration.digests where digest.channels.contains(EmailChannel.name) {
-            for delivery in planner.deliveries(of: digest, over: EmailChannel.name, reach: .eachSubscriber, on: Self.issueDate) {
+            for delivery in configuration.deliveries(of: digest, over: EmailChannel.name, reach: .eachSubscriber, on: Self.issueDate, renderer: builtIn) {
                 let addressee = try #require(delivery.addressee)
-                let name = "\(digest.id)-\(SafeName.of(SubscriberID(delivery.recipient.key)))"
+                let name = "\(digest.id)-\(SafeName.of(SubscriberID(delivery.recipient.key.rawValue)))"
                 let file = pages.appendingPathComponent("\(name).eml")
-                try email.message(for: delivery).write(to: file)
+                try email.exactMessage(for: delivery).write(to: file)
                 let languages = addressee.language.languages
                 files.append(File(kind: "email", path: file.path, expected: File.Expected(
                     headers: Self.headers, subject: delivery.issue.title(in: languages), to: addressee.name,
@@ -69,13 +70,13 @@ struct CaseOutputs {
         let json = JSONFeedChannel(settings: try #require(JSONFeedSettings.read(from: configuration).settings), state: MemoryChannelState())
         for (channel, name) in [(rss as any Channel, RSSChannel.name), (json, JSONFeedChannel.name)] {
             for digest in configuration.digests where digest.channels.contains(name) {
-                try channel.deliver(planner.deliveries(of: digest, over: name, reach: .eachEdition, on: Self.issueDate)) { _, _ in }
+                try channel.deliverRecording(configuration.deliveries(of: digest, over: name, reach: .eachEdition, on: Self.issueDate, renderer: builtIn))
             }
         }
         let bulletins = BulletinChannel(settings: try #require(BulletinSettings.read(from: configuration, environment: environment).settings))
         for digest in configuration.digests where digest.channels.contains(BulletinChannel.name) {
-            let deliveries = Array(planner.deliveries(of: digest, over: BulletinChannel.name, reach: .eachNetwork, on: Self.issueDate))
-            try bulletins.deliver(deliveries) { _, _ in }
+            let deliveries = Array(configuration.deliveries(of: digest, over: BulletinChannel.name, reach: .eachNetwork, on: Self.issueDate, renderer: builtIn))
+            try bulletins.deliverRecording(deliveries)
             for delivery in deliveries {
                 guard case .edition(let edition) = delivery.recipient else { continue }
                 let payload = WebhookPayload(delivery.issue, network: edition.audience, markdown: builtIn.render(delivery.issue, as: .markdown), link: nil)

@@ -1,8 +1,11 @@
 @testable import BeaconBulletin
+import BeaconChannelAPI
+import BeaconChannelTesting
 @testable import BeaconCore
 import BeaconEmail
 import BeaconJSONFeed
 import BeaconRSS
+import BeaconTestSupport
 import Foundation
 import PropertyBased
 import Testing
@@ -42,7 +45,7 @@ struct HostileTextTests {
     }
 
     static func check(_ registers: [HostileRegister]) throws {
-        let root = try temporaryFolder()
+        let root = try TemporaryFolder.make("property")
         defer { try? FileManager.default.removeItem(at: root) }
         var cases: [OutputCheck.Case] = []
         var published: [HostileRegister] = []

@@ -1,4 +1,7 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 @testable import BeaconCore
+import BeaconTestSupport
 import Foundation
 import Testing
 
@@ -8,7 +11,7 @@ import Testing
 struct TemplateEscapingTests {
     @Test("A quote carrying a combining mark in a link stays inside its attribute, in the bulletin and an operator's template")
     func combiningMarkAfterQuote() throws {
-        let folder = try temporaryFolder()
+        let folder = try TemporaryFolder.make("property")
         defer { try? FileManager.default.removeItem(at: folder) }
         let plain = HostileRegister(texts: HostileRegister.fields.map { _ in "Plain words" })
         let environment = ["BEACON_DATA": folder.appendingPathComponent("Digests").path]
@@ -30,13 +33,12 @@ struct TemplateEscapingTests {
             at: CaseOutputs.templates.appendingPathComponent("digest.html.mustache"),
             to: configuration.settings.templatesFolder.appendingPathComponent("digest.html.mustache"))
         let renderer = try DigestRenderer(configuration: configuration)
-        let planner = DeliveryPlanner(configuration: configuration, renderer: renderer)
         var files: [CaseOutputs.File] = []
         for (digest, format) in [("network", DigestFormat.print), ("portfolio", .html)] {
             let definition = try #require(configuration.digest(DigestID(digest)))
             let reach: ChannelReach = digest == "network" ? .eachNetwork : .eachSubscriber
             let channel = ChannelName(digest == "network" ? "bulletin" : "email")
-            for delivery in planner.deliveries(of: definition, over: channel, reach: reach, on: CaseOutputs.issueDate) {
+            for delivery in configuration.deliveries(of: definition, over: channel, reach: reach, on: CaseOutputs.issueDate, renderer: renderer) {
                 let page = renderer.render(delivery.issue, as: format)
                 #expect(page.contains("i2s&quot;\u{301}/onmouseover"), "the notice and its link are on the page")
                 let file = folder.appendingPathComponent("\(digest)-\(files.count).html")

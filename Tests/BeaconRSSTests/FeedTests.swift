@@ -1,12 +1,13 @@
+import BeaconChannelAPI
+import BeaconChannelTesting
 import BeaconCore
 @testable import BeaconRSS
+import BeaconTestSupport
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 import Testing
-
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// A feed as feedparser and Python's XML parser read it (see Peers/read_feed.py).
 struct ReadFeed: Decodable {
@@ -44,54 +45,31 @@ struct ReadFeed: Decodable {
     let items: [Item]
 
     static func read(_ file: URL) throws -> ReadFeed {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = [packageRoot.appendingPathComponent("Tests/BeaconRSSTests/Peers/read_feed.py").path, file.path]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "is python3-feedparser installed?")
+        let data = try PythonScript.output(of: packageRoot.appendingPathComponent("Tests/BeaconRSSTests/Peers/read_feed.py"), [file.path])
         return try JSONDecoder().decode(ReadFeed.self, from: data)
     }
 }
 
-/// The example configuration with its data folder in a new temporary folder.
+/// The example register with the RSS channel, its data in a temporary folder.
 struct Example {
-    let configuration: Configuration
+    let register: ExampleRegister
     let channel: RSSChannel
 
-    init(environment: [String: String] = [:], edit: ((URL) throws -> Void)? = nil) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-rss-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
-        try edit?(folder.appendingPathComponent("Config"))
-        configuration = try ConfigurationLoader.load(
-            settingsFile: folder.appendingPathComponent("Config/beacon.yml"),
-            environment: ["BEACON_DATA": folder.appendingPathComponent("Digests").path].merging(environment) { $1 },
-            sections: [RSSSettings.spec], ignoringOtherSections: true).configuration
-        let (settings, problems) = RSSSettings.read(from: configuration)
-        channel = RSSChannel(settings: try #require(settings, "\(problems)"), state: MemoryChannelState(), clock: { Date(timeIntervalSince1970: 1_796_115_600) })
+    init(environment: [String: String] = [:], edit: ((URL) throws -> Void)? = nil, state: any ChannelState = MemoryChannelState()) throws {
+        register = try ExampleRegister(sections: [RSSSettings.spec], environment: environment, edit: edit)
+        let (settings, problems) = RSSSettings.read(from: register.configuration)
+        channel = RSSChannel(settings: try #require(settings, "\(problems)"), state: state, clock: { Date(timeIntervalSince1970: 1_796_115_600) })
     }
 
-    var feeds: URL { configuration.settings.dataFolder.appendingPathComponent("feeds") }
+    var configuration: Configuration { register.configuration }
+
+    var feeds: URL { register.data.appendingPathComponent("feeds") }
 
     @discardableResult
     func publish(_ digest: String = "directors-fortnightly", on date: CivilDate) throws -> [DeliveryOutcome] {
-        let planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
-        let definition = try #require(configuration.digest(DigestID(digest)))
-        let outcomes = Outcomes()
-        try channel.deliver(planner.deliveries(of: definition, over: RSSChannel.name, reach: .eachEdition, on: date)) { outcomes.add($1) }
-        return outcomes.all
+        let definition = try #require(register.digest(digest))
+        return try channel.deliverRecording(register.deliveries(of: definition, over: channel, on: date)).outcomes
     }
-}
-
-final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var outcomes: [DeliveryOutcome] = []
-    func add(_ outcome: DeliveryOutcome) { lock.withLock { outcomes.append(outcome) } }
-    var all: [DeliveryOutcome] { lock.withLock { outcomes } }
 }
 
 let december = CivilDate(year: 2026, month: 12, day: 1)!
@@ -211,8 +189,7 @@ struct FeedTests {
 
     @Test("Two feeds that would share a file are refused before anything is written")
     func collidingFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("beacon-rss-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try TemporaryFolder.make("rss")
         try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Config"), to: folder.appendingPathComponent("Config"))
         let audiences = folder.appendingPathComponent("Config/audiences.yml")
         try (String(contentsOf: audiences, encoding: .utf8) + """
@@ -253,5 +230,26 @@ struct FeedTests {
         #expect(text.contains("text=\"Buddsoddi i Arbed: crynodeb pythefnosol i gyfarwyddwyr — Cyfarwyddwyr cyllid a phrif weithredwyr — Iechyd / Invest to Save: fortnightly digest for directors — Directors of finance and chief executives — Health\""))
         let parsed = try XMLDocument(data: Data(text.utf8))
         #expect(try parsed.nodes(forXPath: "//outline").count == 6)
+    }
+}
+
+@Suite("Upgrading from feed items kept in files")
+struct EarlierFeedStateTests {
+    @Test("Items an earlier version kept under state/feeds are taken in once, so the next feed still lists them")
+    func adopted() throws {
+        let earlier = MemoryChannelState()
+        try Example(state: earlier).publish(on: CivilDate(year: 2026, month: 11, day: 17)!)
+        let key = "directors-fortnightly/directors.health.cy.xml"
+        let kept = try #require(try earlier.load(key))
+
+        let upgraded = try Example()
+        let file = upgraded.register.data.appendingPathComponent("state/feeds/\(key).json")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try kept.write(to: file)
+        try upgraded.publish(on: december)
+        let feed = try ReadFeed.read(upgraded.feeds.appendingPathComponent(key))
+        #expect(feed.items.compactMap(\.guid) == [
+            "beacon:directors-fortnightly:directors.health.cy:2026-12-01", "beacon:directors-fortnightly:directors.health.cy:2026-11-17",
+        ])
     }
 }

@@ -1,3 +1,4 @@
+import BeaconChannelAPI
 import BeaconCore
 
 /// Quoted-printable (RFC 2045 §6.7) for message bodies: readable where the text is ASCII,

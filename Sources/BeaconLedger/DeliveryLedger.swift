@@ -1,0 +1,84 @@
+import BeaconChannelAPI
+import BeaconCore
+import Foundation
+
+/// What Beacon has sent: every issue, every recipient's delivery and its state, every run and
+/// what it recorded, the addresses that asked for nothing more, and channels' own state.
+/// `BeaconSend` works through this protocol only; SQLite (`BeaconSQLiteLedger`) is the embedded
+/// store. Every call is safe from any thread, and every write is on disk when it returns.
+public protocol DeliveryLedger: AnyObject, Sendable {
+    /// Where it is kept, for messages: a file, or a database without its password.
+    var location: String { get }
+
+    // MARK: Issues
+    func issue(of digest: DigestID, on date: CivilDate) throws(LedgerError) -> Issue?
+    func latestIssue(of digest: DigestID) throws(LedgerError) -> Issue?
+    /// Newest first; every digest's when `digest` is nil.
+    func issues(of digest: DigestID?, limit: Int) throws(LedgerError) -> [Issue]
+    func issue(id: Int64) throws(LedgerError) -> Issue?
+    /// Writes the issue and every delivery in one transaction, before anything is sent. Older
+    /// copies still outstanding for the same readers are superseded by the new ones (which
+    /// start where the older began). What is skipped, here or by superseding, is `run`'s outcome.
+    func createIssue(_ issue: NewIssue, run: LedgerRun, at now: Date) throws(LedgerError) -> Issue
+    /// For every recipient `digest` has reached, the date of the last issue that did.
+    func lastReceived(_ digest: DigestID) throws(LedgerError) -> [RecipientKey: CivilDate]
+
+    // MARK: Deliveries
+    /// Pending deliveries and deferred ones due by `now`, oldest issue first; of `issues` only, if given.
+    func outstanding(dueBy now: Date, in issues: Set<Int64>?) throws(LedgerError) -> [LedgerDelivery]
+    func hasOutstanding(dueBy now: Date) throws(LedgerError) -> Bool
+    /// When the earliest deferred delivery may be tried again.
+    func nextRetry() throws(LedgerError) -> Date?
+    /// How many deliveries of an issue are in each state, per channel.
+    func counts(of issue: Issue) throws(LedgerError) -> [ChannelName: [DeliveryState: Int]]
+    func deliveries(of issue: Issue, in states: [DeliveryState], limit: Int) throws(LedgerError) -> [LedgerDelivery]
+    func skipReasons(of issue: Issue) throws(LedgerError) -> [SkipReason]
+    /// Records `marks` for `run` in one transaction: each delivery's new state and an outcome
+    /// in the run's log.
+    func record(_ marks: [DeliveryMark], for run: LedgerRun, at now: Date) throws(LedgerError)
+
+    // MARK: Runs
+    func startRun(command: String, at now: Date) throws(LedgerError) -> LedgerRun
+    /// Marks `run` finished; a run that recorded nothing is forgotten.
+    func finish(_ run: LedgerRun, report: String?, stoppedEarly: Bool, at now: Date) throws(LedgerError)
+    /// Runs that never finished. Call while no other run can be going.
+    func unfinishedRuns() throws(LedgerError) -> [LedgerRun]
+    func outcomeCounts(of run: LedgerRun) throws(LedgerError) -> [OutcomeCount]
+    /// Every outcome `run` recorded, in order, a few at a time; of `states` only, if given.
+    func forEachOutcome(of run: LedgerRun, in states: [DeliveryState]?, limit: Int?, _ body: (RecordedOutcome) -> Void) throws(LedgerError)
+
+    // MARK: Suppressions
+    /// Records that `address` (and `reader`, when known) wants nothing more of `digest`, or of
+    /// anything. Recording it again keeps the first date; a lifted one is in force again.
+    func suppress(_ address: String, reader: RecipientKey?, digest: DigestID?, how: String, at now: Date) throws(LedgerError)
+    /// Lifts the suppressions of `address` in force (of `digest` only, or all); how many.
+    func unsuppress(_ address: String, digest: DigestID?, at now: Date) throws(LedgerError) -> Int
+    /// Every suppression ever recorded, lifted ones included, oldest first.
+    func suppressions() throws(LedgerError) -> [Suppression]
+    /// Who must get nothing more of `digest`.
+    func suppressed(for digest: DigestID) throws(LedgerError) -> Suppressed
+
+    // MARK: Channels and health
+    /// Where `channel` keeps what it needs next run, beside the record of what was sent.
+    func state(of channel: ChannelName) -> any ChannelState
+    /// Everything the store's own full check finds; empty when the ledger is sound.
+    func integrityProblems() throws(LedgerError) -> [String]
+}
+
+extension DeliveryLedger {
+    /// The window a new issue of `digest` dated `date` covers: from the previous issue's date,
+    /// or for a first issue from the frequency. Refuses a date before the latest issue.
+    public func window(for digest: DigestDefinition, endingOn date: CivilDate) throws(LedgerError) -> DateWindow {
+        guard let latest = try latestIssue(of: digest.id) else {
+            return DateWindow(start: digest.frequency.windowStart(endingOn: date), end: date)
+        }
+        guard latest.date < date else {
+            throw .issueBeforeLatest(digest: digest.id.rawValue, date: date.description, latest: latest.date.description)
+        }
+        return DateWindow(start: latest.date, end: date)
+    }
+
+    public func outstanding(dueBy now: Date) throws(LedgerError) -> [LedgerDelivery] {
+        try outstanding(dueBy: now, in: nil)
+    }
+}

@@ -1,0 +1,20 @@
+import BeaconChannelAPI
+import BeaconLedger
+
+/// What a channel reports to during a send: each outcome goes to the ledger against the row
+/// the delivery was made from (its `reference`), and hand-overs stop once the run is stopping
+/// or the ledger cannot record.
+struct LedgerLog: DeliveryLog {
+    let recorder: OutcomeRecorder
+    let stop: StopSignal
+    let rows: [LedgerDelivery]
+    let progress: @Sendable () -> Void
+
+    func record(_ delivery: Delivery, _ outcome: DeliveryOutcome) {
+        guard rows.indices.contains(delivery.reference) else { return }
+        recorder.record(rows[delivery.reference], outcome)
+        progress()
+    }
+
+    var mayHandOver: Bool { !stop.isStopped && recorder.canRecord }
+}
