@@ -9,9 +9,7 @@ import Foundation
 /// that fails as a whole (a dead or stalled server) is given nothing more in this run, whatever
 /// issue its other deliveries belong to.
 struct DeliveryDispatcher {
-    let configuration: Configuration
-    let ledger: any DeliveryLedger
-    let planner: DeliveryPlanner
+    let plan: SendPlan
     let channels: [ChannelName: any Channel]
     let recorder: OutcomeRecorder
     let stop: StopSignal
@@ -32,18 +30,17 @@ struct DeliveryDispatcher {
                 recorder.skip(row, because: reason)
                 progress()
             }
-            guard let issue = try ledger.issue(id: group.issue), let definition = configuration.digest(issue.digest) else {
+            guard let issue = try plan.ledger.issue(id: group.issue), let definition = plan.configuration.digest(issue.digest) else {
                 rows.forEach { skip($0, "the digest is no longer in the digest definitions") }
                 continue
             }
-            guard let channel = channels[group.channel] else {
+            guard let channel = channels[group.channel], let recipients = plan.recipients(of: definition, over: group.channel) else {
                 stops.append(ChannelStop(channel: group.channel, reason: "not available in this build; \(rows.count) deliveries of \(issue.digest) wait for it"))
                 stopped.insert(group.channel)
                 continue
             }
-            let recipients = planner.recipients(of: definition, over: group.channel, reach: channel.reach)
-            let suppressed = try ledger.suppressed(for: definition.id)
-            let planner = planner
+            let suppressed = try plan.suppressed(for: definition.id)
+            let planner = plan.planner
             let order = planner.inSharingOrder(Array(rows.indices)) { recipients[rows[$0].recipient] }
             let deliveries = Handover(rows: order, stop: stop) { position in
                 let row = rows[position]

@@ -8,16 +8,17 @@ import Foundation
 /// subscriber (and network list) for email, each edition for feeds and bulletins. `send
 /// --dry-run` asks for the same plan and writes nothing.
 public struct IssueOpener: Sendable {
-    let configuration: Configuration
-    let ledger: any DeliveryLedger
-    let planner: DeliveryPlanner
-    let reaches: [ChannelName: ChannelReach]
+    let plan: SendPlan
+    private var configuration: Configuration { plan.configuration }
+    private var ledger: any DeliveryLedger { plan.ledger }
 
-    public init(configuration: Configuration, ledger: any DeliveryLedger, planner: DeliveryPlanner, reaches: [ChannelName: ChannelReach]) {
-        self.configuration = configuration
-        self.ledger = ledger
-        self.planner = planner
-        self.reaches = reaches
+    init(plan: SendPlan) {
+        self.plan = plan
+    }
+
+    /// An opener for channels of the given reach, for tests and tools that open issues without a send.
+    public init(configuration: Configuration, renderer: DigestRenderer, ledger: any DeliveryLedger, reaches: [ChannelName: ChannelReach]) {
+        plan = SendPlan(configuration: configuration, renderer: renderer, ledger: ledger, reaches: reaches)
     }
 
     /// The issue of `request` as it stands or would be opened.
@@ -42,13 +43,13 @@ public struct IssueOpener: Sendable {
     }
 
     private func deliveries(_ definition: DigestDefinition, window: DateWindow, nextIssue: CivilDate?) throws(LedgerError) -> [PlannedDelivery] {
-        let suppressed = try ledger.suppressed(for: definition.id)
+        let suppressed = try plan.suppressed(for: definition.id)
         let received = try ledger.lastReceived(definition.id)
         var planned: [PlannedDelivery] = []
         for channel in definition.channels {
-            guard let reach = reaches[channel] else { continue }
-            for recipient in planner.recipients(of: definition, over: channel, reach: reach).recipients {
-                guard let reader = planner.reader(for: recipient) else { continue }
+            guard let recipients = plan.recipients(of: definition, over: channel) else { continue }
+            for recipient in recipients.recipients {
+                guard let reader = plan.planner.reader(for: recipient) else { continue }
                 let key = recipient.key
                 let lastReceived = received[key]
                 let start = definition.window(for: reader, issue: window, lastReceived: lastReceived).start

@@ -22,8 +22,7 @@ public struct SendPreview: Sendable {
         _ requests: [IssueRequest], everythingDue: Bool, now: Date, configuration: Configuration, ledger: any DeliveryLedger,
         channels: [ChannelName: any Channel], renderer: DigestRenderer
     ) throws(LedgerError) {
-        let planner = DeliveryPlanner(configuration: configuration, renderer: renderer)
-        let opener = IssueOpener(configuration: configuration, ledger: ledger, planner: planner, reaches: channels.mapValues { $0.reach })
+        let opener = IssueOpener(configuration: configuration, renderer: renderer, ledger: ledger, reaches: channels.mapValues { $0.reach })
         var issues: [Issue] = []
         for request in requests {
             switch try opener.plan(request) {

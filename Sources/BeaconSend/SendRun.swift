@@ -65,8 +65,8 @@ public struct SendRun {
     ) throws(LedgerError) -> Result {
         try reportStoppedRuns(events)
         let run = try ledger.startRun(command: command, at: now())
-        let planner = DeliveryPlanner(configuration: configuration, renderer: renderer)
-        let opener = IssueOpener(configuration: configuration, ledger: ledger, planner: planner, reaches: channels.mapValues { $0.reach })
+        let plan = SendPlan(configuration: configuration, renderer: renderer, ledger: ledger, reaches: channels.mapValues { $0.reach })
+        let opener = IssueOpener(plan: plan)
         var opened: Set<Int64> = []
         for request in requests {
             let (issue, isNew) = try opener.open(request, run: run, now: now())
@@ -78,8 +78,7 @@ public struct SendRun {
         if earlier > 0 { events(.finishingEarlier(earlier)) }
         events(.delivering(outstanding.count))
         let recorder = OutcomeRecorder(ledger: ledger, run: run, policy: retryPolicy, stop: stop, now: now)
-        let dispatcher = DeliveryDispatcher(
-            configuration: configuration, ledger: ledger, planner: planner, channels: channels, recorder: recorder, stop: stop)
+        let dispatcher = DeliveryDispatcher(plan: plan, channels: channels, recorder: recorder, stop: stop)
         let stops = try dispatcher.deliver(outstanding) { events(.deliveryDone) }
         let report = try RunReport(run, ledger: ledger)
         let file = report.hasOutcomes ? try writeReport(of: run, named: RunReport.fileName(issueDate: reportDate, at: now())) : nil

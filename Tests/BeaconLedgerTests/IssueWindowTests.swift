@@ -54,7 +54,7 @@ struct IssueWindowTests {
         let again = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date())
         #expect(first.isNew && !again.isNew)
         #expect(first.issue == again.issue)
-        let readers = fixture.planner.recipients(of: definition, over: ChannelName("email")).count
+        let readers = DeliveryPlanner(configuration: fixture.configuration, renderer: fixture.renderer).recipients(of: definition, over: ChannelName("email")).count
         #expect(readers > 0)
         #expect(try fixture.ledger.outstanding(dueBy: Date()).count == readers)
     }
@@ -85,7 +85,7 @@ struct IssueWindowTests {
     func suppressedReader() throws {
         let fixture = try LedgerFixture()
         let definition = fixture.digest("portfolio-holders-monthly")
-        let reader = try #require(fixture.planner.recipients(of: definition, over: ChannelName("email")).first)
+        let reader = try #require(DeliveryPlanner(configuration: fixture.configuration, renderer: fixture.renderer).recipients(of: definition, over: ChannelName("email")).first)
         try fixture.ledger.suppress(reader.email.uppercased(), reader: nil, digest: definition.id, how: "token", at: Date())
         let issue = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date()).issue
         let skipped = try fixture.ledger.deliveries(of: issue, in: [.skipped], limit: 10)

@@ -10,7 +10,7 @@ import Foundation
 struct LedgerFixture {
     let configuration: Configuration
     let ledger: any DeliveryLedger
-    let planner: DeliveryPlanner
+    let renderer: DigestRenderer
     /// The run everything the tests record belongs to.
     let run: LedgerRun
     let london = TimeZone(identifier: "Europe/London")!
@@ -21,7 +21,7 @@ struct LedgerFixture {
             settingsFile: packageRoot.appendingPathComponent("Config/beacon.yml"), environment: ["BEACON_DATA": data.path],
             ignoringOtherSections: true).configuration
         ledger = try SQLiteLedger(folder: data)
-        planner = DeliveryPlanner(configuration: configuration, renderer: try DigestRenderer(configuration: configuration))
+        renderer = try DigestRenderer(configuration: configuration)
         run = try ledger.startRun(command: "test", at: Date())
     }
 
@@ -29,7 +29,7 @@ struct LedgerFixture {
 
     /// An opener for channels of the given reach, without needing the channels themselves.
     func opener(_ reaches: [ChannelName: ChannelReach] = [ChannelName("email"): .eachSubscriber]) -> IssueOpener {
-        IssueOpener(configuration: configuration, ledger: ledger, planner: planner, reaches: reaches)
+        IssueOpener(configuration: configuration, renderer: renderer, ledger: ledger, reaches: reaches)
     }
 
     func at(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
