@@ -129,3 +129,9 @@ let package = Package(
         ),
     ]
 )
+
+// Every module imports others internally unless it says `public import`, so what a module
+// shows of another is a deliberate choice.
+for target in package.targets where target.type != .plugin && target.type != .system {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.enableUpcomingFeature("InternalImportsByDefault")]
+}

@@ -16,9 +16,9 @@ enum Templates {
 
     static func channel(name: String, type: String, module: String) -> String {
         """
-        import BeaconChannelAPI
-        import BeaconCore
-        import Foundation
+        public import BeaconChannelAPI
+        public import BeaconCore
+        public import Foundation
 
         /// The \(type) channel. FILL IN: what it delivers, to whom and where.
         public final class \(name)Channel: Channel {

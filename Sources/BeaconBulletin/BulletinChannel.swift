@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 
 /// Meeting bulletins for networks: a printable page, Markdown and plain text under
 /// `<data>/bulletins/<network>/<issue date>.*` with an index of past bulletins, a copy in a

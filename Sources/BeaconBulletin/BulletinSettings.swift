@@ -1,6 +1,6 @@
 import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconCore
+public import Foundation
 
 /// The `bulletin:` section of `beacon.yml`, and each network's webhook from the environment.
 /// Webhook addresses carry their own access tokens, so they are secrets: they are read from

@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 
 /// The person or list a message is written to: name, address and language.
 public struct Addressee: Sendable, Hashable {

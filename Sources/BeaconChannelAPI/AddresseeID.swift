@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 /// Who an addressed message is for: a subscriber, or a network's mailing list. Kept apart by
 /// type, so nothing that names one (an unsubscribe token, a suppression) can be read as the other.
 public enum AddresseeID: Sendable, Hashable, CustomStringConvertible {

@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 
 /// A way of delivering digests: email, a feed file, a bulletin. Each channel lives in its own
 /// module and depends only on the core and this API; the `beacon` executable is the one place

@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 /// What a channel module offers the `beacon` executable: its type name, the settings section
 /// it reads (so `beacon check` knows its keys), and how to build it from the configuration.
 /// The executable lists modules in one place, `Sources/beacon/Channels.swift`.

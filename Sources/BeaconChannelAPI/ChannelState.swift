@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What a channel keeps between runs, such as the items a feed has published. `beacon` keeps
 /// it in the delivery ledger, beside the record of what was sent, so all of Beacon's state is

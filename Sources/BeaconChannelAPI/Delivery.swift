@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 
 /// One issue of one digest for one recipient, ready for a channel to render and deliver.
 public struct Delivery: Sendable {

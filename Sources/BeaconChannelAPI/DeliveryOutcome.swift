@@ -7,3 +7,14 @@ public enum DeliveryOutcome: Sendable, Equatable {
     /// Refused for good (an unknown mailbox); trying again will not help.
     case failed(String)
 }
+
+extension DeliveryOutcome: CustomStringConvertible {
+    /// `delivered: 250 2.0.0 Ok`, for messages and test failures.
+    public var description: String {
+        switch self {
+        case .delivered(let detail): "delivered: \(detail)"
+        case .deferred(let detail): "deferred: \(detail)"
+        case .failed(let detail): "failed: \(detail)"
+        }
+    }
+}

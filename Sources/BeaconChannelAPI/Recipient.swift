@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 
 /// Who a delivery is for.
 public enum Recipient: Sendable {

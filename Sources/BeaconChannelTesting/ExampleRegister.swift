@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
+public import BeaconChannelAPI
+public import BeaconCore
 import BeaconSend
-import Foundation
+public import Foundation
 
 /// The package's example `Config/`, loaded with its data folder in a new temporary folder
 /// (removed with the value), and the deliveries of its digests: what a channel's test delivers

@@ -1,5 +1,5 @@
-import BeaconChannelAPI
-import Foundation
+public import BeaconChannelAPI
+public import Foundation
 
 /// A delivery log that keeps every outcome in memory and never asks a channel to stop: what a
 /// channel's own test reads back.

@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 import Synchronization
 
 /// Digests by email: one personal message per reader, over SMTP when a server is set and to

@@ -1,6 +1,6 @@
 import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconCore
+public import Foundation
 
 /// The `email:` section of `beacon.yml`, with secrets from the environment. Passwords and the
 /// unsubscribe key are never read from the settings file and never printed.

@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 
 /// Digests as JSON Feed 1.1 files (jsonfeed.org): one per digest, audience (or sector, or
 /// network) and language, beside the RSS feeds under `<data>/feeds/`. Like the RSS channel it

@@ -1,6 +1,6 @@
 import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconCore
+public import Foundation
 
 /// The `json-feed:` section of `beacon.yml`.
 public struct JSONFeedSettings: Sendable {

@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 
 /// What Beacon has sent: every issue, every recipient's delivery and its state, every run and
 /// what it recorded, the addresses that asked for nothing more, and channels' own state.

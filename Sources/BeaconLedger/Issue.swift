@@ -1,5 +1,5 @@
-import BeaconCore
-import Foundation
+public import BeaconCore
+public import Foundation
 
 /// One issue of one digest: the dated edition every reader's copy belongs to.
 public struct Issue: Sendable, Hashable, Identifiable {

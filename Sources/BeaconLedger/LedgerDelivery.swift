@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 
 /// One recipient's copy of one issue over one channel, as the ledger keeps it.
 public struct LedgerDelivery: Sendable, Hashable, Identifiable {

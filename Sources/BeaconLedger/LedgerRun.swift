@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 
 /// One `send`, `send --due` or wake of `run` that recorded something.
 public struct LedgerRun: Sendable, Hashable, Identifiable {

@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 
 /// A reader who asked for no more digests: from one digest, or from all of them. Lifting it
 /// keeps the record, with when.

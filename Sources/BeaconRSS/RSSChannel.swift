@@ -1,6 +1,6 @@
-import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import Foundation
 
 /// Digests as RSS 2.0 feeds: one per digest, audience (or sector, or network) and language,
 /// with no personal data, under `<data>/feeds/`, ready for a static web server, plus an OPML

@@ -1,6 +1,6 @@
 import BeaconChannelAPI
-import BeaconCore
-import Foundation
+public import BeaconCore
+public import Foundation
 
 /// The `rss:` section of `beacon.yml`.
 public struct RSSSettings: Sendable {

@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
-import BeaconLedger
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import BeaconLedger
+public import Foundation
 import GRDB
 
 extension SQLiteLedger {

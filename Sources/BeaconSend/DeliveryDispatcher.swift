@@ -1,7 +1,7 @@
 import BeaconChannelAPI
-import BeaconCore
+public import BeaconCore
 import BeaconLedger
-import Foundation
+public import Foundation
 
 /// Hands a ledger's outstanding deliveries to their channels and has every outcome recorded.
 /// Each reader's copy is assembled only when the channel asks for it; once the run is stopping

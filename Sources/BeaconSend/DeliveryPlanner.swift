@@ -1,5 +1,5 @@
-import BeaconChannelAPI
-import BeaconCore
+public import BeaconChannelAPI
+public import BeaconCore
 
 /// Works out who gets which issue over which channel, lazily, one reader at a time.
 public struct DeliveryPlanner: Sendable {

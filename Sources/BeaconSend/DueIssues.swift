@@ -1,6 +1,6 @@
-import BeaconCore
-import BeaconLedger
-import Foundation
+public import BeaconCore
+public import BeaconLedger
+public import Foundation
 
 /// Which issues each digest's schedule has brought, and when the scheduler next has work.
 public enum DueIssues {

@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
-import BeaconLedger
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import BeaconLedger
+public import Foundation
 
 /// Decides what an issue holds and who gets it, and creates it with every delivery it needs in
 /// one transaction, before anything is sent. The channels' reach decides who gets a row: each

@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
-import BeaconLedger
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import BeaconLedger
+public import Foundation
 
 /// Writes each delivery's outcome to the ledger as channels report them, from any thread, and
 /// returns to the channel only once it is on disk: a connection hands the server its next

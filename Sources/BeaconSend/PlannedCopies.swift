@@ -1,5 +1,5 @@
-import BeaconChannelAPI
-import BeaconCore
+public import BeaconChannelAPI
+public import BeaconCore
 
 /// Every copy a send on a fresh ledger would hand to one channel, for every digest that goes
 /// by it, dated one day, in the order the send hands them over: for timing the stages of a

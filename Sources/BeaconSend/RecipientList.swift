@@ -1,5 +1,5 @@
-import BeaconChannelAPI
-import BeaconCore
+public import BeaconChannelAPI
+public import BeaconCore
 
 /// Everyone a digest goes to over one channel, found by the key the ledger keeps for each:
 /// worked out once per run, for opening the issue and for handing its deliveries over.

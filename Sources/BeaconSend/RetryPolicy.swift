@@ -1,5 +1,5 @@
-import BeaconCore
-import Foundation
+public import BeaconCore
+public import Foundation
 
 /// How long a deferred delivery waits before it is tried again, and when to give up. The wait
 /// doubles each time, so a mail server that is down for a weekend is still caught.

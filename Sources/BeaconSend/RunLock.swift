@@ -1,5 +1,5 @@
-import BeaconLedger
-import Foundation
+public import BeaconLedger
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
-import BeaconLedger
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import BeaconLedger
+public import Foundation
 
 /// What a run did, read back from the ledger, so the summary printed at its end and the CSV
 /// report say exactly what the ledger and `beacon history` say.

@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
-import BeaconLedger
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import BeaconLedger
+public import Foundation
 
 /// `send --dry-run`: what a send would open and deliver, from the same plan a send opens,
 /// without sending or recording anything.

@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
-import BeaconLedger
-import Foundation
+public import BeaconChannelAPI
+public import BeaconCore
+public import BeaconLedger
+public import Foundation
 
 /// One sending run, as `send`, `send --due` and each wake of `run` do it, read from top to
 /// bottom:

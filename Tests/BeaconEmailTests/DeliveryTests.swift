@@ -195,13 +195,3 @@ struct DeliveryTests {
         #expect(log.outcomes.allSatisfy { if case .delivered = $0 { false } else { true } })
     }
 }
-
-extension DeliveryOutcome: CustomStringConvertible {
-    public var description: String {
-        switch self {
-        case .delivered(let detail): "delivered: \(detail)"
-        case .deferred(let detail): "deferred: \(detail)"
-        case .failed(let detail): "failed: \(detail)"
-        }
-    }
-}

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The package's root folder, where `Config/` and `Tests/` are.
 public let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()

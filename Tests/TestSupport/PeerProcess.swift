@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A real server from Debian's Python, started for one test: it prints `READY <port>` once it
 /// listens, and is killed when the test lets go of it. In CI a peer that does not start is an

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Debian's Python (`/usr/bin/python3`, where `python3-aiosmtpd`, `python3-feedparser` and the
 /// other peers are installed, not a pyenv one on PATH) running a reader or a helper script.

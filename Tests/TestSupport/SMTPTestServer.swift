@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// aiosmtpd from Debian's python3-aiosmtpd on a free loopback port (see smtp_server.py beside this file).
 /// In CI a missing peer is an error, never a skip.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Folders for one test's files, all under one folder per test process that is removed when
 /// the process exits; folders left by a test process that crashed are removed by the next.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A channel whose deliveries are messages it can show byte for byte as it would send them:
 /// `beacon preview --format eml` asks for one.

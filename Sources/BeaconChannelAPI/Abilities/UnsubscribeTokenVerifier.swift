@@ -1,4 +1,4 @@
-import BeaconCore
+public import BeaconCore
 
 /// A channel that puts a signed unsubscribe token in what it sends (a link, a header) and can
 /// check one that comes back: `beacon unsubscribe TOKEN` and the web service ask it.

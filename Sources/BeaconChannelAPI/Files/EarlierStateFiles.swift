@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Before the ledger, feed channels kept what they had published as JSON files under
 /// `<data>/state/<folder>/`. A channel whose state is still empty takes them in once, so an

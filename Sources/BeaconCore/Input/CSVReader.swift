@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads CSV as spreadsheets export it (RFC 4180): quoted fields may hold commas, doubled
 /// quotes and line breaks; a UTF-8 byte-order mark is skipped. Strict where spreadsheets are

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Loads settings, register, audiences, subscribers and digest definitions, in the order
 /// their references need, collecting every problem before deciding whether to go on.

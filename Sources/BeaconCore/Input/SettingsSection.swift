@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A channel's own part of `beacon.yml` (`email:` and the keys under it), declared by the
 /// channel so the core can check the keys without knowing what they mean.

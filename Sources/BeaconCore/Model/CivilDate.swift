@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar date as the register writes it, with no time of day and no time zone.
 /// Issue dates are civil dates in the settings' time zone (Europe/London by default).

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The operator's settings, after environment overrides. Paths are absolute.
 public struct Settings: Sendable {

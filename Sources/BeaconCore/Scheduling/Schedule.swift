@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// When a digest goes: a five-field cron expression or a readable form such as
 /// "monthly on the first Tuesday at 09:00", read as wall-clock times in `timeZone`.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 extension AssembledDigest {
     /// `Title – 1 Rhagfyr 2026 / Title – 1 December 2026`, in the order given: how every

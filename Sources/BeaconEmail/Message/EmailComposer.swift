@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
+public import BeaconChannelAPI
+public import BeaconCore
 import Crypto
-import Foundation
+public import Foundation
 
 /// Turns one reader's issue into the message they receive: bilingual subject and bodies,
 /// the headers mail clients and list tools look for, and a signed way to unsubscribe.

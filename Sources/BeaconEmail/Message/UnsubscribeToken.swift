@@ -1,7 +1,7 @@
-import BeaconChannelAPI
-import BeaconCore
+public import BeaconChannelAPI
+public import BeaconCore
 import Crypto
-import Foundation
+public import Foundation
 
 /// A token naming a reader — a subscriber or a network's mailing list — and a digest, signed
 /// so that nobody can unsubscribe someone else by guessing: `<payload>.<signature>`, both

@@ -1,6 +1,6 @@
 import BeaconChannelAPI
 import BeaconCore
-import Foundation
+public import Foundation
 
 /// How to reach the SMTP server. TLS is required unless the server is on this machine or the
 /// settings say otherwise; certificates are always verified.
