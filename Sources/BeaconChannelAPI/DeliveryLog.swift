@@ -6,8 +6,19 @@ public protocol DeliveryLog: Sendable {
     /// than one message per connection that a crash could make it send again.
     func record(_ delivery: Delivery, _ outcome: DeliveryOutcome)
 
+    /// As `record`, but returns at once: for a channel whose repeat is harmless, because doing
+    /// it again writes the same file in the same place, so it need not wait for the disk
+    /// before the next delivery.
+    func recordRepeatable(_ delivery: Delivery, _ outcome: DeliveryOutcome)
+
     /// False once nothing more may be handed over: the operator asked the run to stop, or the
     /// ledger can no longer record what happens. Ask before each hand-over; what is not handed
     /// over stays pending for the next run.
     var mayHandOver: Bool { get }
+}
+
+extension DeliveryLog {
+    public func recordRepeatable(_ delivery: Delivery, _ outcome: DeliveryOutcome) {
+        record(delivery, outcome)
+    }
 }

@@ -49,8 +49,8 @@ public final class EmailChannel: Channel, Sendable {
             let outbox = FileOutbox(folder: settings.outbox)
             ComposerThreads(deliveries).run(named: "beacon-outbox", carryOn: { log.mayHandOver }) { delivery in
                 switch compose(delivery) {
-                case .success(let message): log.record(delivery, outbox.write(message, for: delivery))
-                case .failure(let unsendable): log.record(delivery, .failed(unsendable.reason))
+                case .success(let message): log.recordRepeatable(delivery, outbox.write(message, for: delivery))
+                case .failure(let unsendable): log.recordRepeatable(delivery, .failed(unsendable.reason))
                 }
             }
             return

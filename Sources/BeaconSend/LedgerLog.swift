@@ -16,5 +16,11 @@ struct LedgerLog: DeliveryLog {
         progress()
     }
 
+    func recordRepeatable(_ delivery: Delivery, _ outcome: DeliveryOutcome) {
+        guard rows.indices.contains(delivery.reference) else { return }
+        recorder.record(rows[delivery.reference], outcome, waitingForDisk: false)
+        progress()
+    }
+
     var mayHandOver: Bool { !stop.isStopped && recorder.canRecord }
 }

@@ -3,13 +3,15 @@ public import BeaconCore
 public import BeaconLedger
 public import Foundation
 
-/// Writes each delivery's outcome to the ledger as channels report them, from any thread, and
-/// returns to the channel only once it is on disk: a connection hands the server its next
-/// message only after the last one is on record, so a kill or a power cut can make at most
-/// one message per connection arrive twice. Outcomes that arrive while a commit is on its way
-/// to disk go together in the next one, so a safe commit per message does not limit how fast
-/// mail goes out. If the ledger cannot be written (a full disk), `stop` is set and channels
-/// are told to hand nothing more over.
+/// Writes each delivery's outcome to the ledger as channels report them, from any thread. A
+/// delivery handed to a server returns to the channel only once its outcome is on disk: a
+/// connection hands the server its next message only after the last one is on record, so a
+/// kill or a power cut can make at most one message per connection arrive twice. Outcomes that
+/// arrive while a commit is on its way to disk go together in the next one, so a safe commit
+/// per message does not limit how fast mail goes out. A repeatable delivery (a file written
+/// again the same) does not wait: whichever thread finds no commit under way writes what is
+/// queued. If the ledger cannot be written (a full disk), `stop` is set and channels are told
+/// to hand nothing more over.
 public final class OutcomeRecorder: @unchecked Sendable {
     private typealias Mark = DeliveryMark
 
@@ -34,10 +36,11 @@ public final class OutcomeRecorder: @unchecked Sendable {
         self.now = now
     }
 
-    /// Records what a channel reported for `delivery`, deciding the retry for a deferral, and
-    /// returns once it is on disk (or the ledger has failed). Returns the state recorded.
+    /// Records what a channel reported for `delivery`, deciding the retry for a deferral; with
+    /// `waitingForDisk`, returns once it is on disk (or the ledger has failed). Returns the
+    /// state recorded.
     @discardableResult
-    public func record(_ delivery: LedgerDelivery, _ outcome: DeliveryOutcome) -> DeliveryState {
+    public func record(_ delivery: LedgerDelivery, _ outcome: DeliveryOutcome, waitingForDisk: Bool = true) -> DeliveryState {
         let attempt = delivery.attempts + 1
         let mark: Mark
         switch outcome {
@@ -53,7 +56,8 @@ public final class OutcomeRecorder: @unchecked Sendable {
                             reply: "gave up after \(attempt) attempts; last reply: \(reply)")
             }
         }
-        waitUntilDurable(enqueue(mark))
+        let ticket = enqueue(mark)
+        if waitingForDisk { waitUntilDurable(ticket) } else { commitIfFree() }
         return mark.state
     }
 
@@ -80,6 +84,14 @@ public final class OutcomeRecorder: @unchecked Sendable {
         }
     }
 
+    /// Commits what is queued if no commit is under way; returns at once otherwise.
+    private func commitIfFree() {
+        condition.lock()
+        defer { condition.unlock() }
+        guard !writing, failure == nil, queued > durable else { return }
+        commitQueued()
+    }
+
     /// Whoever finds no commit under way writes everything queued; the others wait for it.
     private func waitUntilDurable(_ ticket: UInt64) {
         condition.lock()
@@ -89,22 +101,28 @@ public final class OutcomeRecorder: @unchecked Sendable {
                 condition.wait()
                 continue
             }
-            writing = true
-            let batch = queue
-            queue.removeAll(keepingCapacity: true)
-            let upTo = queued
-            condition.unlock()
-            let result = Result { () throws(LedgerError) in try commit(batch) }
-            condition.lock()
-            writing = false
-            switch result {
-            case .success: durable = upTo
-            case .failure(let error):
-                if failure == nil { failure = error }
-                stop.stop()
-            }
-            condition.broadcast()
+            commitQueued()
         }
+    }
+
+    /// Writes everything queued as one commit. Call with `condition` locked and no commit
+    /// under way; it is unlocked while the commit reaches the disk.
+    private func commitQueued() {
+        writing = true
+        let batch = queue
+        queue.removeAll(keepingCapacity: true)
+        let upTo = queued
+        condition.unlock()
+        let result = Result { () throws(LedgerError) in try commit(batch) }
+        condition.lock()
+        writing = false
+        switch result {
+        case .success: durable = upTo
+        case .failure(let error):
+            if failure == nil { failure = error }
+            stop.stop()
+        }
+        condition.broadcast()
     }
 
     private func commit(_ batch: [Mark]) throws(LedgerError) {
