@@ -43,6 +43,9 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // libcurl in Swift for every channel that talks to a server: one set-up per process,
+        // reusable handles with typed options, uploads and what the server answered.
+        .target(name: "BeaconCurl", dependencies: ["CCurl"]),
         // The email channel: MIME messages, SMTP through libcurl, and the file outbox.
         .target(
             name: "BeaconEmail",
@@ -89,6 +92,7 @@ let package = Package(
         // Peers/ holds the real servers and readers the tests talk to (Python, from Debian).
         // Starting the real servers tests talk to; aiosmtpd for the email and command-line tests.
         .target(name: "TestPeers", path: "Tests/TestPeers", exclude: ["smtp_server.py"]),
+        .testTarget(name: "BeaconCurlTests", dependencies: ["BeaconCurl", "TestPeers"], exclude: ["Peers"]),
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "TestPeers"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin", "TestPeers"], exclude: ["Peers"]),
