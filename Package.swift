@@ -51,7 +51,7 @@ let package = Package(
             name: "BeaconEmail",
             dependencies: [
                 "BeaconCore",
-                "CCurl",
+                "BeaconCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
