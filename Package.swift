@@ -37,7 +37,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        // Typed wrappers over the system libcurl, shared by every channel that talks to a server.
+        // Typed C wrappers over the system libcurl's variadic calls; only BeaconCurl uses them.
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
@@ -58,7 +58,7 @@ let package = Package(
         // The RSS channel: a feed per audience, sector or network and language, with an OPML list.
         .target(name: "BeaconRSS", dependencies: ["BeaconCore"]),
         // The network bulletin channel: printable pages, a shared-folder copy and webhooks.
-        .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "CCurl"]),
+        .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "BeaconCurl"]),
         .target(name: "BeaconJSONFeed", dependencies: ["BeaconCore"], exclude: ["README.md"]),
         // new-channel: the plugin adds channel targets above this line.
         // The one place that wires the core to the command line and to every channel.
