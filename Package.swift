@@ -44,24 +44,27 @@ let package = Package(
         .target(name: "BeaconSend", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconLedger"]),
         // For channel maintainers' tests: an outcome recorder and the example register.
         .target(name: "BeaconChannelTesting", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconSend"]),
-        // Typed wrappers over the system libcurl, shared by every channel that talks to a server.
+        // Typed C wrappers over the system libcurl's variadic calls; only BeaconCurl uses them.
         .systemLibrary(
             name: "CCurl",
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        // libcurl in Swift for every channel that talks to a server: one set-up per process,
+        // reusable handles with typed options, uploads and what the server answered.
+        .target(name: "BeaconCurl", dependencies: ["CCurl"]),
         // The email channel: MIME messages, SMTP through libcurl, and the file outbox.
         .target(
             name: "BeaconEmail",
             dependencies: [
-                "BeaconCore", "BeaconChannelAPI", "CCurl",
+                "BeaconCore", "BeaconChannelAPI", "BeaconCurl",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The RSS channel: a feed per audience, sector or network and language, with an OPML list.
         .target(name: "BeaconRSS", dependencies: ["BeaconCore", "BeaconChannelAPI"]),
         // The network bulletin channel: printable pages, a shared-folder copy and webhooks.
-        .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "BeaconChannelAPI", "CCurl"]),
+        .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconCurl"]),
         .target(name: "BeaconJSONFeed", dependencies: ["BeaconCore", "BeaconChannelAPI"], exclude: ["README.md"]),
         // new-channel: the plugin adds channel targets above this line.
         // The one place that wires the core, the ledger and every channel to the command line.
@@ -103,6 +106,7 @@ let package = Package(
         // Python for the readers in each target's Peers/ folder, and temporary folders that
         // are removed. Each Peers/ folder holds a target's own readers and servers.
         .target(name: "BeaconTestSupport", path: "Tests/TestSupport", exclude: ["smtp_server.py"]),
+        .testTarget(name: "BeaconCurlTests", dependencies: ["BeaconCurl", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),

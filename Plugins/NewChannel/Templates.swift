@@ -49,6 +49,7 @@ enum Templates {
                 for delivery in deliveries {
                     guard log.mayHandOver else { break }
                     // FILL IN: render and deliver. Formats: .text, .html, .markdown, .print.
+                    // A channel that talks to a server does it through BeaconCurl (Plugins/README.md).
                     let body = delivery.renderer.render(delivery.issue, as: .markdown)
                     let file = folder.appendingPathComponent(delivery.digest.id.rawValue)
                         .appendingPathComponent(delivery.recipient.label)

@@ -1,6 +1,6 @@
 import BeaconChannelAPI
 import BeaconCore
-import CCurl
+import BeaconCurl
 import Foundation
 
 /// POSTs JSON to a webhook through libcurl. `2xx` is delivered; `429` and `5xx` are retried,
@@ -12,14 +12,12 @@ final class WebhookClient {
         let retryAfter: Double?
     }
 
-    private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
     /// Longest wait a `Retry-After` may ask for before the delivery is deferred instead.
     static let longestWait = 120.0
 
     private let settings: BulletinSettings
 
     init(settings: BulletinSettings) {
-        _ = Self.globalInit
         self.settings = settings
     }
 
@@ -54,59 +52,23 @@ final class WebhookClient {
     }
 
     private func send(_ json: Data, to url: String) -> Result<Response, TransferProblem> {
-        guard let handle = curl_easy_init() else { return .failure(TransferProblem(description: "libcurl could not start")) }
-        defer { curl_easy_cleanup(handle) }
-        let capture = Capture()
-        let headers = curl_slist_append(nil, "Content-Type: application/json; charset=utf-8")
-        defer { curl_slist_free_all(headers) }
-        _ = beacon_curl_set_string(handle, CURLOPT_URL, url)
-        _ = beacon_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, settings.allowHTTP || url.lowercased().hasPrefix("http://") ? "http,https" : "https")
-        _ = beacon_curl_set_long(handle, CURLOPT_NOSIGNAL, 1)
-        _ = beacon_curl_set_long(handle, CURLOPT_POST, 1)
-        _ = beacon_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(min(settings.timeout, 10) * 1000))
-        _ = beacon_curl_set_long(handle, CURLOPT_TIMEOUT_MS, Int(settings.timeout * 1000))
-        _ = beacon_curl_set_list(handle, CURLOPT_HTTPHEADER, headers)
-        _ = beacon_curl_set_write_function(handle, keepBody)
-        _ = beacon_curl_set_pointer(handle, CURLOPT_WRITEDATA, Unmanaged.passUnretained(capture).toOpaque())
-        _ = beacon_curl_set_header_function(handle, keepHeader)
-        _ = beacon_curl_set_pointer(handle, CURLOPT_HEADERDATA, Unmanaged.passUnretained(capture).toOpaque())
-        let result: CURLcode = json.withUnsafeBytes { body in
-            _ = beacon_curl_set_size(handle, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(body.count))
-            _ = beacon_curl_set_pointer(handle, CURLOPT_POSTFIELDS, UnsafeMutableRawPointer(mutating: body.baseAddress))
-            return withExtendedLifetime(capture) { curl_easy_perform(handle) }
+        guard let curl = CurlHandle(capturing: CurlHandle.Capture(headers: true, bodyLimit: 4096)) else {
+            return .failure(TransferProblem(description: "libcurl could not start"))
         }
-        guard result == CURLE_OK else {
+        curl.set(.url, url)
+        curl.set(.protocols, settings.allowHTTP || url.lowercased().hasPrefix("http://") ? "http,https" : "https")
+        curl.set(.post, true)
+        curl.set(.postFieldSize, Int64(json.count))
+        curl.set(.connectTimeoutMS, Int(min(settings.timeout, 10) * 1000))
+        curl.set(.timeoutMS, Int(settings.timeout * 1000))
+        curl.set(.httpHeaders, CurlList(["Content-Type: application/json; charset=utf-8"]))
+        let result = curl.perform(sending: json)
+        guard result.code == .ok else {
             // curl's wording, which names the host at most, never the path or its token.
-            let reason = result == CURLE_OPERATION_TIMEDOUT ? "no answer within \(Int(settings.timeout)) seconds" : String(cString: curl_easy_strerror(result))
+            let reason = result.code == .operationTimedOut ? "no answer within \(Int(settings.timeout)) seconds" : result.code.description
             return .failure(TransferProblem(description: reason))
         }
-        var status = 0
-        _ = beacon_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .success(Response(status: status, body: String(decoding: capture.body, as: UTF8.self), retryAfter: capture.retryAfter))
+        let retryAfter = result.headers.value(of: "Retry-After").flatMap(Double.init)
+        return .success(Response(status: result.responseCode, body: String(decoding: result.body, as: UTF8.self), retryAfter: retryAfter))
     }
-}
-
-/// The response body (first few kilobytes) and the `Retry-After` header.
-private final class Capture {
-    var body = Data()
-    var retryAfter: Double?
-}
-
-private let keepBody: beacon_curl_data_callback = { data, size, count, context in
-    let length = size * count
-    guard let data, let context else { return length }
-    let capture = Unmanaged<Capture>.fromOpaque(context).takeUnretainedValue()
-    if capture.body.count < 4096 { capture.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: min(length, 4096 - capture.body.count)) }
-    return length
-}
-
-private let keepHeader: beacon_curl_data_callback = { data, size, count, context in
-    let length = size * count
-    guard let data, let context else { return length }
-    let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-    let parts = line.split(separator: ":", maxSplits: 1)
-    if parts.count == 2, parts[0].lowercased() == "retry-after" {
-        Unmanaged<Capture>.fromOpaque(context).takeUnretainedValue().retryAfter = Double(parts[1].trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-    return length
 }

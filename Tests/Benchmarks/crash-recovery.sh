@@ -17,7 +17,7 @@ beacon=$PWD/.build/release/beacon
 for trial in $(seq 1 "$trials"); do
   rm -rf "$work/run" && mkdir -p "$work/run/mail"
   /usr/bin/python3 Tests/BeaconCLITests/Peers/make_readers.py Config "$work/run/Config" "$readers"
-  /usr/bin/python3 Tests/TestPeers/smtp_server.py --maildir "$work/run/mail" > "$work/ready" &
+  /usr/bin/python3 Tests/TestSupport/smtp_server.py --maildir "$work/run/mail" > "$work/ready" &
   peer=$!
   while ! grep -q READY "$work/ready"; do sleep 0.05; done
   export BEACON_SMTP_URL="smtp://127.0.0.1:$(awk '{ print $2 }' "$work/ready")"
