@@ -58,6 +58,23 @@ public protocol DeliveryLedger: AnyObject, Sendable {
     /// Who must get nothing more of `digest`.
     func suppressed(for digest: DigestID) throws(LedgerError) -> Suppressed
 
+    // MARK: Readers' own choices and sign-ups
+    /// Every reader's choices, made on the web.
+    func readerChoices() throws(LedgerError) -> [RecipientKey: ReaderChoices]
+    /// Replaces `reader`'s choices; empty choices remove them.
+    func saveChoices(_ choices: ReaderChoices, for reader: RecipientKey, at now: Date) throws(LedgerError)
+    /// Keeps an unconfirmed sign-up.
+    func recordSignUp(_ signUp: SignUp) throws(LedgerError)
+    func signUp(id: String) throws(LedgerError) -> SignUp?
+    /// Confirms a sign-up that has not expired, recording consent; the confirmed sign-up, or nil.
+    func confirmSignUp(id: String, wording: String, source: String, at now: Date) throws(LedgerError) -> SignUp?
+    /// Sign-ups confirmed, oldest first.
+    func confirmedSignUps() throws(LedgerError) -> [SignUp]
+    /// How many sign-ups `email` asked for since `date`, confirmed or not: for a rate limit.
+    func signUpCount(email: String, since date: Date) throws(LedgerError) -> Int
+    /// Forgets unconfirmed sign-ups that have expired; how many.
+    func removeExpiredSignUps(at now: Date) throws(LedgerError) -> Int
+
     // MARK: Channels and health
     /// Where `channel` keeps what it needs next run, beside the record of what was sent.
     func state(of channel: ChannelName) -> any ChannelState

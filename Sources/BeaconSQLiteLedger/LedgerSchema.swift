@@ -88,6 +88,37 @@ enum LedgerSchema {
                 CREATE INDEX outcome_delivery ON outcome (delivery_id);
                 """)
         }
+        migrator.registerMigration("readers' own choices and sign-ups") { db in
+            try db.execute(sql: """
+                CREATE TABLE reader_choice (
+                    reader TEXT PRIMARY KEY,
+                    language TEXT,
+                    frequency TEXT,
+                    interests TEXT,
+                    channels TEXT,
+                    paused_until TEXT,
+                    updated_at DATETIME NOT NULL
+                );
+                CREATE TABLE signup (
+                    id TEXT PRIMARY KEY,
+                    digest TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    email TEXT NOT NULL COLLATE NOCASE,
+                    audience TEXT NOT NULL,
+                    organisation TEXT NOT NULL,
+                    sector TEXT NOT NULL,
+                    region TEXT NOT NULL,
+                    interests TEXT NOT NULL,
+                    language TEXT NOT NULL,
+                    requested_at DATETIME NOT NULL,
+                    expires_at DATETIME NOT NULL,
+                    confirmed_at DATETIME,
+                    consent_wording TEXT,
+                    consent_source TEXT
+                );
+                CREATE INDEX signup_email ON signup (email, requested_at);
+                """)
+        }
         return migrator
     }
 

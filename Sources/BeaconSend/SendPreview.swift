@@ -22,7 +22,8 @@ public struct SendPreview: Sendable {
         _ requests: [IssueRequest], everythingDue: Bool, now: Date, configuration: Configuration, ledger: any DeliveryLedger,
         channels: [ChannelName: any Channel], renderer: DigestRenderer
     ) throws(LedgerError) {
-        let opener = IssueOpener(configuration: configuration, renderer: renderer, ledger: ledger, reaches: channels.mapValues { $0.reach })
+        let readers = try ReaderRoster.configuration(configuration, ledger: ledger, on: CivilDate.today(in: configuration.settings.timeZone, now: now))
+        let opener = IssueOpener(configuration: readers, renderer: renderer, ledger: ledger, reaches: channels.mapValues { $0.reach })
         var issues: [Issue] = []
         for request in requests {
             switch try opener.plan(request) {

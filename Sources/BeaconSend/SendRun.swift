@@ -65,6 +65,8 @@ public struct SendRun {
     ) throws(LedgerError) -> Result {
         try reportStoppedRuns(events)
         let run = try ledger.startRun(command: command, at: now())
+        let configuration = try ReaderRoster.configuration(
+            self.configuration, ledger: ledger, on: CivilDate.today(in: self.configuration.settings.timeZone, now: now()))
         let plan = SendPlan(configuration: configuration, renderer: renderer, ledger: ledger, reaches: channels.mapValues { $0.reach })
         let opener = IssueOpener(plan: plan)
         var opened: Set<Int64> = []

@@ -65,7 +65,7 @@ public struct Organisation: Sendable, Hashable {
     /// once, since every reader's issue compares it with thousands of projects'.
     public let key: String
 
-    init(name: String, sector: Sector, region: Region, size: OrganisationSize?) {
+    public init(name: String, sector: Sector, region: Region, size: OrganisationSize?) {
         self.name = name
         self.sector = sector
         self.region = region

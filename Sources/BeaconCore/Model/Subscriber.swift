@@ -13,6 +13,23 @@ public struct Subscriber: Sendable, Hashable {
     public let consentOn: CivilDate?
     public let unsubscribedOn: CivilDate?
 
+    public init(
+        id: SubscriberID, name: String, email: String, audience: AudienceID, organisation: Organisation, interests: [ThemeID],
+        language: LanguagePreference, channels: [ChannelName], frequency: Frequency?, consentOn: CivilDate?, unsubscribedOn: CivilDate?
+    ) {
+        self.id = id
+        self.name = name
+        self.email = email
+        self.audience = audience
+        self.organisation = organisation
+        self.interests = interests
+        self.language = language
+        self.channels = channels
+        self.frequency = frequency
+        self.consentOn = consentOn
+        self.unsubscribedOn = unsubscribedOn
+    }
+
     /// Whether anything may be sent to this reader at all.
     public var isReachable: Bool { consentOn != nil && unsubscribedOn == nil }
 }
