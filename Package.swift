@@ -44,6 +44,12 @@ let package = Package(
         .target(name: "BeaconSend", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconLedger"]),
         // For channel maintainers' tests: an outcome recorder and the example register.
         .target(name: "BeaconChannelTesting", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconSend"]),
+        // Readers' signed links (unsubscribe, preferences, web copies, sign-up confirmations) and
+        // the keys that sign them, shared by the email channel and the web service.
+        .target(
+            name: "BeaconReaderLinks",
+            dependencies: ["BeaconCore", "BeaconChannelAPI", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         // Typed C wrappers over the system libcurl's variadic calls; only BeaconCurl uses them.
         .systemLibrary(
             name: "CCurl",
@@ -57,7 +63,7 @@ let package = Package(
         .target(
             name: "BeaconEmail",
             dependencies: [
-                "BeaconCore", "BeaconChannelAPI", "BeaconCurl",
+                "BeaconCore", "BeaconChannelAPI", "BeaconCurl", "BeaconReaderLinks",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -106,6 +112,7 @@ let package = Package(
         // Python for the readers in each target's Peers/ folder, and temporary folders that
         // are removed. Each Peers/ folder holds a target's own readers and servers.
         .target(name: "BeaconTestSupport", path: "Tests/TestSupport", exclude: ["smtp_server.py"]),
+        .testTarget(name: "BeaconReaderLinksTests", dependencies: ["BeaconReaderLinks", "BeaconCore", "BeaconChannelAPI"]),
         .testTarget(name: "BeaconCurlTests", dependencies: ["BeaconCurl", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),

@@ -1,5 +1,6 @@
 public import BeaconChannelAPI
 public import BeaconCore
+import BeaconReaderLinks
 public import Foundation
 import Synchronization
 
@@ -27,8 +28,7 @@ public final class EmailChannel: Channel, Sendable {
         if let composer = made.withLock({ $0 }) { return composer }
         let composer: EmailComposer
         do {
-            let secret = try settings.configuredSecret ?? SymmetricSecret.kept(at: settings.keptSecretFile)
-            composer = EmailComposer(settings: settings, timeZone: timeZone, secret: secret)
+            composer = EmailComposer(settings: settings, timeZone: timeZone, keys: try settings.linkKeys.keys())
         } catch {
             throw ChannelFailure("\(error)")
         }
@@ -97,9 +97,9 @@ public final class EmailChannel: Channel, Sendable {
 
     static let notToAPerson = "email is written to subscribers and mailing lists, not to shared editions"
 
-    /// The key that signs unsubscribe tokens, for checking a token someone sent back.
-    func unsubscribeSecret() throws(ChannelFailure) -> SymmetricSecret {
-        try composer().secret
+    /// The keys that sign readers' links, for checking a token someone sent back.
+    func linkKeys() throws(ChannelFailure) -> LinkKeys {
+        try composer().keys
     }
 }
 
@@ -112,7 +112,8 @@ extension EmailChannel: ExactMessagePreview {
 
 extension EmailChannel: UnsubscribeTokenVerifier {
     public func verifyUnsubscribeToken(_ token: String) throws(ChannelFailure) -> UnsubscribeRequest? {
-        UnsubscribeToken.verify(token, with: try unsubscribeSecret()).map { UnsubscribeRequest(reader: $0.reader, digest: $0.digest) }
+        guard case .unsubscribe(let reader, let digest)? = ReaderLink.verify(token, with: try linkKeys()) else { return nil }
+        return UnsubscribeRequest(reader: reader, digest: digest)
     }
 }
 

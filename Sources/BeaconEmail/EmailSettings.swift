@@ -1,5 +1,6 @@
 import BeaconChannelAPI
 public import BeaconCore
+public import BeaconReaderLinks
 public import Foundation
 
 /// The `email:` section of `beacon.yml`, with secrets from the environment. Passwords and the
@@ -20,23 +21,23 @@ public struct EmailSettings: Sendable {
             "smtp.attempts": "BEACON_SMTP_ATTEMPTS", "smtp.retry_delay": "BEACON_SMTP_RETRY_DELAY",
         ],
         secretVariables: [
-            "BEACON_SMTP_PASSWORD", "BEACON_SMTP_PASSWORD_FILE", "BEACON_UNSUBSCRIBE_SECRET", "BEACON_UNSUBSCRIBE_SECRET_FILE",
-        ])
+            "BEACON_SMTP_PASSWORD", "BEACON_SMTP_PASSWORD_FILE",
+        ] + LinkKeys.secretVariables)
 
     public let from: String
     public let fromName: LocalizedText
     public let replyTo: String
     public let unsubscribeAddress: String
-    /// Where one-click unsubscribe links point, when the settings give a public address.
-    public let unsubscribeURL: String?
+    /// Where `beacon serve` answers readers (`…/u/TOKEN`, `…/w/TOKEN`), when the settings give
+    /// a public address; without one, messages carry only the mailto way to unsubscribe.
+    public let publicURL: String?
     public let outbox: URL
     /// Nil: no server is configured and messages go to the file outbox.
     public let smtp: SMTPSettings?
     /// A larger message is not sent but recorded as failed: no real digest comes near it.
     public let maxMessageBytes: Int
-    /// The key from the environment; nil means the one kept in `keptSecretFile` (made on first send).
-    let configuredSecret: SymmetricSecret?
-    let keptSecretFile: URL
+    /// Where the keys that sign readers' links come from (the kept one is made on first send).
+    let linkKeys: LinkKeys.Source
 
     /// Reads and checks the section; `problems` lists everything wrong, with file, line and key.
     public static func read(
@@ -52,17 +53,12 @@ public struct EmailSettings: Sendable {
         let smtp = SMTPSettings.read(reader, environment: environment)
         let maxMessageBytes = reader.positiveInt("max_message_bytes") ?? 2_000_000
         var problems = reader.problems
-        var secret: SymmetricSecret?
-        do {
-            secret = try SymmetricSecret.configured(environment: environment, variable: "BEACON_UNSUBSCRIBE_SECRET")
-        } catch {
-            problems.append(Diagnostic(location: SourceLocation(file: "environment", field: "BEACON_UNSUBSCRIBE_SECRET"), problem: .inconsistent("\(error)")))
-        }
-        guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
+        let (linkKeys, keyProblems) = LinkKeys.Source.read(environment: environment, dataFolder: settings.dataFolder)
+        problems += keyProblems
+        guard let linkKeys, !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         return (EmailSettings(
             from: from, fromName: fromName, replyTo: replyTo, unsubscribeAddress: unsubscribeAddress,
-            unsubscribeURL: settings.publicURL("unsubscribe"), outbox: settings.dataFolder.appendingPathComponent("outbox"),
-            smtp: smtp, maxMessageBytes: maxMessageBytes, configuredSecret: secret,
-            keptSecretFile: settings.dataFolder.appendingPathComponent("keys/unsubscribe.key")), problems)
+            publicURL: settings.publicURL("").map { String($0.dropLast()) }, outbox: settings.dataFolder.appendingPathComponent("outbox"),
+            smtp: smtp, maxMessageBytes: maxMessageBytes, linkKeys: linkKeys), problems)
     }
 }

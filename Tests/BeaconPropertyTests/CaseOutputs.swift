@@ -29,7 +29,7 @@ struct CaseOutputs {
     static let issueDate = CivilDate(year: 2026, month: 12, day: 1)!
     static let headers = [
         "Date", "From", "Reply-To", "To", "Subject", "Message-ID", "Content-Language", "List-Id", "List-Unsubscribe",
-        "List-Unsubscribe-Post", "Auto-Submitted", "MIME-Version", "Content-Type",
+        "List-Unsubscribe-Post", "Archived-At", "Auto-Submitted", "MIME-Version", "Content-Type",
     ]
     static let templates = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources/BeaconCore/Templates")

@@ -1,5 +1,6 @@
 public import BeaconChannelAPI
 public import BeaconCore
+import BeaconReaderLinks
 import Crypto
 public import Foundation
 
@@ -8,13 +9,13 @@ public import Foundation
 public struct EmailComposer: Sendable {
     let settings: EmailSettings
     let timeZone: TimeZone
-    let secret: SymmetricSecret
+    let keys: LinkKeys
     private let calendar: Calendar
 
-    init(settings: EmailSettings, timeZone: TimeZone, secret: SymmetricSecret) {
+    init(settings: EmailSettings, timeZone: TimeZone, keys: LinkKeys) {
         self.settings = settings
         self.timeZone = timeZone
-        self.secret = secret
+        self.keys = keys
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         self.calendar = calendar
@@ -37,10 +38,13 @@ public struct EmailComposer: Sendable {
         let hash = Self.hex(SHA256.hash(data: Data(identity.utf8)))
         let messageID = "<beacon.\(hash.prefix(32))@\(domain)>"
 
-        let token = UnsubscribeToken(reader: addressee.id, digest: issue.definition.id).signed(with: secret)
+        let token = ReaderLink.unsubscribe(reader: addressee.id, digest: issue.definition.id).signed(with: keys)
         let mailto = "mailto:\(settings.unsubscribeAddress)?subject=unsubscribe%20\(token)"
-        let oneClick = settings.unsubscribeURL.map { "\($0)/\(token)" }
+        let oneClick = settings.publicURL.map { "\($0)/u/\(token)" }
         let visibleLink = oneClick ?? mailto
+        let webCopy = settings.publicURL.map {
+            "\($0)/w/\(ReaderLink.webCopy(reader: addressee.id, digest: issue.definition.id, issueDate: issue.issueDate).signed(with: keys))"
+        }
 
         var headers: [(name: String, value: String)] = [
             ("Date", Self.rfc5322(date, calendar: calendar)),
@@ -56,6 +60,8 @@ public struct EmailComposer: Sendable {
         if oneClick?.lowercased().hasPrefix("https://") == true {
             headers.append(("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
         }
+        // RFC 5064: where this very message can be read on the web.
+        if let webCopy { headers.append(("Archived-At", HeaderEncoding.uris([webCopy]))) }
         headers.append(("Auto-Submitted", "auto-generated"))
 
         let message = MIMEMessage(

@@ -1,9 +1,9 @@
-import Crypto
-import Foundation
+public import Crypto
+public import Foundation
 
-/// A signing key for unsubscribe tokens: from `BEACON_UNSUBSCRIBE_SECRET` (or `…_FILE`), or else
-/// generated once and kept, readable only by its owner, in the data folder, so a fresh install
-/// works and tokens stay valid from run to run. It is never logged or committed.
+/// A key that signs readers' links: given in the environment, or generated once and kept,
+/// readable only by its owner, in the data folder, so a fresh install works and links stay
+/// valid from run to run. It is never logged or committed.
 public struct SymmetricSecret: Sendable {
     private let material: Data
 
@@ -12,6 +12,11 @@ public struct SymmetricSecret: Sendable {
     }
 
     var key: SymmetricKey { SymmetricKey(data: material) }
+
+    /// A random key, for tests and tools that need one of their own.
+    public static func random() -> SymmetricSecret {
+        SymmetricSecret(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() })
+    }
 
     struct Unusable: Error, CustomStringConvertible {
         let description: String
@@ -41,7 +46,7 @@ public struct SymmetricSecret: Sendable {
         let generated = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: file.path, contents: Data(generated.utf8), attributes: [.posixPermissions: 0o600]) else {
-            throw Unusable(description: "cannot create \(file.path) to keep the unsubscribe key; set BEACON_UNSUBSCRIBE_SECRET")
+            throw Unusable(description: "cannot create \(file.path) to keep the key that signs readers' links; set BEACON_UNSUBSCRIBE_SECRET")
         }
         return SymmetricSecret(generated)
     }
