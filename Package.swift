@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // The register, audiences, targeting, assembly and rendering. Knows no channel.
@@ -73,6 +74,15 @@ let package = Package(
         .target(name: "BeaconBulletin", dependencies: ["BeaconCore", "BeaconChannelAPI", "BeaconCurl"]),
         .target(name: "BeaconJSONFeed", dependencies: ["BeaconCore", "BeaconChannelAPI"], exclude: ["README.md"]),
         // new-channel: the plugin adds channel targets above this line.
+        // `beacon serve`: the reader-facing web service (unsubscribe, preferences, sign-up, web
+        // copies, archive, hosted feeds), on Hummingbird.
+        .target(
+            name: "BeaconWeb",
+            dependencies: [
+                "BeaconCore", "BeaconChannelAPI", "BeaconLedger", "BeaconSend", "BeaconReaderLinks",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
         // The one place that wires the core, the ledger and every channel to the command line.
         .executableTarget(
             name: "beacon",
@@ -82,12 +92,15 @@ let package = Package(
                 "BeaconLedger",
                 "BeaconSQLiteLedger",
                 "BeaconSend",
+                "BeaconWeb",
+                "BeaconReaderLinks",
                 "BeaconEmail",
                 "BeaconRSS",
                 "BeaconBulletin",
                 "BeaconJSONFeed",
                 // new-channel: the plugin adds channel modules above this line.
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -112,6 +125,14 @@ let package = Package(
         // Python for the readers in each target's Peers/ folder, and temporary folders that
         // are removed. Each Peers/ folder holds a target's own readers and servers.
         .target(name: "BeaconTestSupport", path: "Tests/TestSupport", exclude: ["smtp_server.py"]),
+        .testTarget(
+            name: "BeaconWebTests",
+            dependencies: [
+                "BeaconWeb", "BeaconCore", "BeaconChannelAPI", "BeaconLedger", "BeaconSQLiteLedger", "BeaconReaderLinks",
+                "BeaconChannelTesting", "BeaconTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
         .testTarget(name: "BeaconReaderLinksTests", dependencies: ["BeaconReaderLinks", "BeaconCore", "BeaconChannelAPI"]),
         .testTarget(name: "BeaconCurlTests", dependencies: ["BeaconCurl", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),

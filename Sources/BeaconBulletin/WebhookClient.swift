@@ -5,7 +5,7 @@ import Foundation
 
 /// POSTs JSON to a webhook through libcurl. `2xx` is delivered; `429` and `5xx` are retried,
 /// honouring `Retry-After`; any other `4xx` fails at once with the server's answer.
-final class WebhookClient {
+final class WebhookClient: Sendable {
     struct Response {
         let status: Int
         let body: String

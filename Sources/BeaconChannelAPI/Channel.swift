@@ -3,7 +3,7 @@ public import BeaconCore
 /// A way of delivering digests: email, a feed file, a bulletin. Each channel lives in its own
 /// module and depends only on the core and this API; the `beacon` executable is the one place
 /// that lists them. A digest definition names a channel by its `name`.
-public protocol Channel: AnyObject {
+public protocol Channel: AnyObject, Sendable {
     var name: ChannelName { get }
     /// Whether the channel writes to each subscriber (email) or publishes an edition per
     /// audience, sector or network and language (feeds, bulletins).

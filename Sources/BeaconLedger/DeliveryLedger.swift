@@ -78,6 +78,8 @@ public protocol DeliveryLedger: AnyObject, Sendable {
     // MARK: Channels and health
     /// Where `channel` keeps what it needs next run, beside the record of what was sent.
     func state(of channel: ChannelName) -> any ChannelState
+    /// A cheap question that fails when the store cannot be reached: for health checks.
+    func ping() throws(LedgerError)
     /// Everything the store's own full check finds; empty when the ledger is sound.
     func integrityProblems() throws(LedgerError) -> [String]
 }

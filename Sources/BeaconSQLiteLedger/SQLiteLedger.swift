@@ -172,6 +172,10 @@ extension SQLiteLedger {
         SQLiteChannelState(ledger: self, channel: channel)
     }
 
+    public func ping() throws(LedgerError) {
+        _ = try read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+    }
+
     /// SQLite's full integrity check (pages, indexes against their tables), at most 100 problems.
     public func integrityProblems() throws(LedgerError) -> [String] {
         let found = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check(100)") }

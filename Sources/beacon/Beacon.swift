@@ -12,6 +12,6 @@ struct Beacon: AsyncParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, ListCommand.self, PreviewCommand.self, SendCommand.self, RunCommand.self,
-            ScheduleCommand.self, HistoryCommand.self, UnsubscribeCommand.self, LedgerCommand.self,
+            ScheduleCommand.self, HistoryCommand.self, UnsubscribeCommand.self, LedgerCommand.self, ServeCommand.self,
         ])
 }

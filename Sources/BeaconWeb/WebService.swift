@@ -1,0 +1,26 @@
+public import Hummingbird
+
+/// `beacon serve`: the small web service readers answer back through. It listens on loopback
+/// by default, behind a reverse proxy that holds the TLS certificate (`Deploy/`).
+public struct WebService: Sendable {
+    public let context: WebContext
+
+    public init(context: WebContext) {
+        self.context = context
+    }
+
+    /// The application, ready to run as a service beside others.
+    public func application(host: String = "127.0.0.1", port: Int = 8080) -> some ApplicationProtocol {
+        Application(router: router(), configuration: .init(address: .hostname(host, port: port), serverName: "beacon"))
+    }
+
+    /// Every route, behind the middleware every answer passes through.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("healthz") { _, _ in
+            try context.ledger.ping()
+            return "ok\n"
+        }
+        return router
+    }
+}
