@@ -27,6 +27,17 @@ public protocol DeliveryLedger: AnyObject, Sendable {
     /// Pending deliveries and deferred ones due by `now`, oldest issue first; of `issues` only, if given.
     func outstanding(dueBy now: Date, in issues: Set<Int64>?) throws(LedgerError) -> [LedgerDelivery]
     func hasOutstanding(dueBy now: Date) throws(LedgerError) -> Bool
+    /// How much is still to go by `now`, per issue and channel, oldest issue first; of `issues`
+    /// only, if given. Deliveries in the hands of a run whose lease holds are not counted.
+    func outstandingGroups(dueBy now: Date, in issues: Set<Int64>?) throws(LedgerError) -> [OutstandingGroup]
+    /// Takes for `run` up to `limit` of `group`'s deliveries still to go by `now`, in hand-over
+    /// order: no other run is given them until `until`, unless their outcome is recorded or
+    /// they are released first.
+    func claim(_ limit: Int, of group: OutstandingGroup, dueBy now: Date, for run: LedgerRun, until: Date) throws(LedgerError) -> [LedgerDelivery]
+    /// Keeps everything `run` holds in its hands until `until`.
+    func renewClaims(of run: LedgerRun, until: Date) throws(LedgerError)
+    /// Gives back whatever `run` holds without an outcome (it stopped before handing it over).
+    func releaseClaims(of run: LedgerRun) throws(LedgerError)
     /// When the earliest deferred delivery may be tried again.
     func nextRetry() throws(LedgerError) -> Date?
     /// How many deliveries of an issue are in each state, per channel.

@@ -19,10 +19,12 @@ public struct LedgerDelivery: Sendable, Hashable, Identifiable {
     /// The server's last answer, or why the delivery was skipped.
     public let lastReply: String?
     public let updatedAt: Date
+    /// Where it comes in the order deliveries are handed over: readers alike next to each other.
+    public let handOverRank: Int
 
     public init(
         id: Int64, issueID: Int64, channel: ChannelName, recipient: RecipientKey, address: String, windowStart: CivilDate,
-        state: DeliveryState, attempts: Int, nextAttemptAt: Date?, lastReply: String?, updatedAt: Date
+        state: DeliveryState, attempts: Int, nextAttemptAt: Date?, lastReply: String?, updatedAt: Date, handOverRank: Int = 0
     ) {
         self.id = id
         self.issueID = issueID
@@ -35,6 +37,7 @@ public struct LedgerDelivery: Sendable, Hashable, Identifiable {
         self.nextAttemptAt = nextAttemptAt
         self.lastReply = lastReply
         self.updatedAt = updatedAt
+        self.handOverRank = handOverRank
     }
 }
 
@@ -47,14 +50,20 @@ public struct PlannedDelivery: Sendable {
     /// `pending`, or `skipped` with the reason.
     public let state: DeliveryState
     public let reason: String?
+    /// Where it comes in the order deliveries are handed over (`LedgerDelivery.handOverRank`).
+    public let handOverRank: Int
 
-    public init(channel: ChannelName, recipient: RecipientKey, address: String, windowStart: CivilDate, state: DeliveryState = .pending, reason: String? = nil) {
+    public init(
+        channel: ChannelName, recipient: RecipientKey, address: String, windowStart: CivilDate, state: DeliveryState = .pending,
+        reason: String? = nil, handOverRank: Int = 0
+    ) {
         self.channel = channel
         self.recipient = recipient
         self.address = address
         self.windowStart = windowStart
         self.state = state
         self.reason = reason
+        self.handOverRank = handOverRank
     }
 }
 
@@ -84,6 +93,19 @@ public struct SkipReason: Sendable, Hashable {
     public init(channel: ChannelName, reason: String, count: Int) {
         self.channel = channel
         self.reason = reason
+        self.count = count
+    }
+}
+
+/// An issue's deliveries over one channel that are still to go, and how many.
+public struct OutstandingGroup: Sendable, Hashable {
+    public let issue: Int64
+    public let channel: ChannelName
+    public let count: Int
+
+    public init(issue: Int64, channel: ChannelName, count: Int) {
+        self.issue = issue
+        self.channel = channel
         self.count = count
     }
 }

@@ -119,6 +119,14 @@ enum LedgerSchema {
                 CREATE INDEX signup_email ON signup (email, requested_at);
                 """)
         }
+        migrator.registerMigration("deliveries claimed in hand-over order") { db in
+            try db.execute(sql: """
+                ALTER TABLE delivery ADD COLUMN share_rank INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE delivery ADD COLUMN claimed_by INTEGER;
+                ALTER TABLE delivery ADD COLUMN claimed_until DATETIME;
+                CREATE INDEX delivery_hand_over ON delivery (issue_id, channel, share_rank, id);
+                """)
+        }
         return migrator
     }
 

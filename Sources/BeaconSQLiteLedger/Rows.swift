@@ -20,7 +20,8 @@ extension LedgerDelivery {
             id: row["id"], issueID: row["issue_id"], channel: ChannelName(row["channel"] as String),
             recipient: RecipientKey(row["recipient"] as String), address: row["address"],
             windowStart: CivilDate(parsing: row["window_start"])!, state: DeliveryState(rawValue: row["state"]) ?? .pending,
-            attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"], lastReply: row["last_reply"], updatedAt: row["updated_at"])
+            attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"], lastReply: row["last_reply"], updatedAt: row["updated_at"],
+            handOverRank: row["share_rank"])
     }
 }
 

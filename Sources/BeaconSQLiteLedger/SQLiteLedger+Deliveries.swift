@@ -25,7 +25,47 @@ extension SQLiteLedger {
         }
     }
 
-    private static let outstandingCondition = "state = 'pending' OR (state = 'deferred' AND next_attempt_at <= ?)"
+    /// Pending or due, and not in the hands of a run whose lease still holds. Takes `now` twice.
+    private static let outstandingCondition =
+        "(state = 'pending' OR (state = 'deferred' AND next_attempt_at <= ?1)) AND (claimed_until IS NULL OR claimed_until <= ?1)"
+
+    public func outstandingGroups(dueBy now: Date, in issues: Set<Int64>?) throws(LedgerError) -> [OutstandingGroup] {
+        try read { db in
+            let only = issues.map { "AND issue_id IN (\($0.map(String.init).joined(separator: ", ")))" } ?? ""
+            return try Row.fetchAll(db, sql: """
+                SELECT issue_id, channel, COUNT(*) AS n FROM delivery
+                WHERE \(Self.outstandingCondition) \(only)
+                GROUP BY issue_id, channel ORDER BY issue_id, channel
+                """, arguments: [now]).map { row in
+                OutstandingGroup(issue: row["issue_id"], channel: ChannelName(row["channel"] as String), count: row["n"])
+            }
+        }
+    }
+
+    public func claim(_ limit: Int, of group: OutstandingGroup, dueBy now: Date, for run: LedgerRun, until: Date) throws(LedgerError) -> [LedgerDelivery] {
+        try write { db in
+            try Row.fetchAll(db, sql: """
+                UPDATE delivery SET claimed_by = ?2, claimed_until = ?3
+                WHERE id IN (
+                    SELECT id FROM delivery WHERE issue_id = ?4 AND channel = ?5 AND \(Self.outstandingCondition)
+                    ORDER BY share_rank, id LIMIT ?6)
+                RETURNING *
+                """, arguments: [now, run.id, until, group.issue, group.channel.rawValue, limit])
+                .map(LedgerDelivery.init).sorted { ($0.handOverRank, $0.id) < ($1.handOverRank, $1.id) }
+        }
+    }
+
+    public func renewClaims(of run: LedgerRun, until: Date) throws(LedgerError) {
+        try write { db in
+            try db.execute(sql: "UPDATE delivery SET claimed_until = ? WHERE claimed_by = ?", arguments: [until, run.id])
+        }
+    }
+
+    public func releaseClaims(of run: LedgerRun) throws(LedgerError) {
+        try write { db in
+            try db.execute(sql: "UPDATE delivery SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?", arguments: [run.id])
+        }
+    }
 
     /// When the earliest deferred delivery may be tried again, for the scheduler to wake.
     public func nextRetry() throws(LedgerError) -> Date? {
@@ -78,7 +118,9 @@ extension SQLiteLedger {
         guard !marks.isEmpty else { return }
         try write { db in
             let update = try db.makeStatement(sql: """
-                UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?, last_reply = ?, updated_at = ? WHERE id = ?
+                UPDATE delivery SET state = ?, attempts = ?, next_attempt_at = ?, last_reply = ?, updated_at = ?,
+                    claimed_by = NULL, claimed_until = NULL
+                WHERE id = ?
                 """)
             let log = try db.makeStatement(sql: "INSERT INTO outcome (delivery_id, run_id, state, reply, recorded_at) VALUES (?, ?, ?, ?, ?)")
             for mark in marks {

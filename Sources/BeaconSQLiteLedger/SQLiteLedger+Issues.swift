@@ -37,13 +37,13 @@ extension SQLiteLedger {
                 """, arguments: [digest.rawValue, window.end.description, scheduledAt, window.start.description, window.end.description, hasNews, now])
             let id = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
-                INSERT INTO delivery (issue_id, channel, recipient, address, window_start, state, last_reply, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO delivery (issue_id, channel, recipient, address, window_start, state, last_reply, updated_at, share_rank)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for delivery in deliveries {
                 try insert.execute(arguments: [
                     id, delivery.channel.rawValue, delivery.recipient.rawValue, delivery.address, delivery.windowStart.description,
-                    delivery.state.rawValue, delivery.reason, now,
+                    delivery.state.rawValue, delivery.reason, now, delivery.handOverRank,
                 ])
             }
             // A reader still waiting for an older copy (a server was down across an issue date)

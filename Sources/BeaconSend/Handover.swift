@@ -1,24 +1,31 @@
 import BeaconChannelAPI
+import BeaconLedger
 import Foundation
 
-/// The deliveries of one channel, made as the channel pulls them, ending early when a stop
-/// is asked for. A few at a time are assembled on every core: a channel pulls from one thread
-/// at a time, and assembling one by one there left the other cores waiting. `rows` are
-/// positions in the dispatcher's list of outstanding deliveries, in the order to hand over.
+/// The deliveries of one channel, made as the channel pulls them, ending early when a stop is
+/// asked for. Rows are claimed a batch at a time and assembled a few at a time on every core:
+/// a channel pulls from one thread at a time, and assembling one by one there left the other
+/// cores waiting. A ledger that cannot be read ends the sequence and sets the stop.
 struct Handover: Sequence, IteratorProtocol {
-    private let rows: [Int]
-    private var position = 0
+    private let claimed: ClaimedDeliveries
     private let stop: StopSignal
-    private let make: @Sendable (Int) -> Delivery?
+    private let make: @Sendable (LedgerDelivery) -> Delivery?
+    private let failure: @Sendable (LedgerError) -> Void
+    private var rows: [LedgerDelivery] = []
+    private var position = 0
     private var made: [Delivery?] = []
     private var taken = 0
-    /// Rows come in sharing order, so a batch is a few kinds of reader; small, so a stop
-    /// leaves little assembled and unsent.
-    private static let batchPerCore = 8
+    /// Rows come in hand-over order, so a few at a time are a few kinds of reader; small, so a
+    /// stop leaves little assembled and unsent.
+    private static let assembledPerCore = 8
 
-    init(rows: [Int], stop: StopSignal, make: @escaping @Sendable (Int) -> Delivery?) {
-        self.rows = rows
+    init(
+        claimed: ClaimedDeliveries, stop: StopSignal, failure: @escaping @Sendable (LedgerError) -> Void,
+        make: @escaping @Sendable (LedgerDelivery) -> Delivery?
+    ) {
+        self.claimed = claimed
         self.stop = stop
+        self.failure = failure
         self.make = make
     }
 
@@ -29,16 +36,25 @@ struct Handover: Sequence, IteratorProtocol {
                 if let delivery = made[taken - 1] { return delivery }
                 continue
             }
-            guard position < rows.count else { return nil }
-            let batch = Array(rows[position..<Swift.min(position + Self.batchPerCore * ProcessInfo.processInfo.activeProcessorCount, rows.count)])
-            position += batch.count
-            made = Self.assemble(batch, make)
+            if position == rows.count {
+                do {
+                    rows = try claimed.nextBatch()
+                } catch {
+                    failure(error)
+                    return nil
+                }
+                position = 0
+                guard !rows.isEmpty else { return nil }
+            }
+            let end = Swift.min(position + Self.assembledPerCore * ProcessInfo.processInfo.activeProcessorCount, rows.count)
+            made = Self.assemble(Array(rows[position..<end]), make)
+            position = end
             taken = 0
         }
         return nil
     }
 
-    private static func assemble(_ batch: [Int], _ make: @Sendable (Int) -> Delivery?) -> [Delivery?] {
+    private static func assemble(_ batch: [LedgerDelivery], _ make: @Sendable (LedgerDelivery) -> Delivery?) -> [Delivery?] {
         let made = UnsafeMutableBufferPointer<Delivery?>.allocate(capacity: batch.count)
         made.initialize(repeating: nil)
         defer {

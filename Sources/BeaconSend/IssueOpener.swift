@@ -48,13 +48,19 @@ public struct IssueOpener: Sendable {
         var planned: [PlannedDelivery] = []
         for channel in definition.channels {
             guard let recipients = plan.recipients(of: definition, over: channel) else { continue }
-            for recipient in recipients.recipients {
-                guard let reader = plan.planner.reader(for: recipient) else { continue }
+            let readers = recipients.recipients.map(plan.planner.reader(for:))
+            // Readers alike are handed over one after another, so each issue is assembled once.
+            var rank = [Int](repeating: 0, count: readers.count)
+            for (place, position) in Reader.sharingOrder(readers).enumerated() { rank[position] = place }
+            for (position, recipient) in recipients.recipients.enumerated() {
+                guard let reader = readers[position] else { continue }
                 let key = recipient.key
                 let lastReceived = received[key]
                 let start = definition.window(for: reader, issue: window, lastReceived: lastReceived).start
                 let row = { (state: DeliveryState, reason: String?) in
-                    PlannedDelivery(channel: channel, recipient: key, address: recipient.email, windowStart: start, state: state, reason: reason)
+                    PlannedDelivery(
+                        channel: channel, recipient: key, address: recipient.email, windowStart: start, state: state, reason: reason,
+                        handOverRank: rank[position])
                 }
                 if suppressed.contains(recipient) {
                     planned.append(row(.skipped, "unsubscribed"))

@@ -75,13 +75,13 @@ public struct SendRun {
             opened.insert(issue.id)
             events(.opened(issue, isNew: isNew, sendWhenEmpty: request.definition.sendWhenEmpty))
         }
-        let outstanding = try ledger.outstanding(dueBy: now(), in: everythingDue ? nil : opened)
-        let earlier = outstanding.filter { !opened.contains($0.issueID) }.count
+        let groups = try ledger.outstandingGroups(dueBy: now(), in: everythingDue ? nil : opened)
+        let earlier = groups.filter { !opened.contains($0.issue) }.reduce(0) { $0 + $1.count }
         if earlier > 0 { events(.finishingEarlier(earlier)) }
-        events(.delivering(outstanding.count))
+        events(.delivering(groups.reduce(0) { $0 + $1.count }))
         let recorder = OutcomeRecorder(ledger: ledger, run: run, policy: retryPolicy, stop: stop, now: now)
-        let dispatcher = DeliveryDispatcher(plan: plan, channels: channels, recorder: recorder, stop: stop)
-        let stops = try dispatcher.deliver(outstanding) { events(.deliveryDone) }
+        let dispatcher = DeliveryDispatcher(plan: plan, channels: channels, recorder: recorder, stop: stop, run: run, now: now)
+        let stops = try dispatcher.deliver(groups) { events(.deliveryDone) }
         let report = try RunReport(run, ledger: ledger)
         let file = report.hasOutcomes ? try writeReport(of: run, named: RunReport.fileName(issueDate: reportDate, at: now())) : nil
         try ledger.finish(run, report: file.map(ConfigurationLoader.displayName), stoppedEarly: false, at: now())
@@ -94,6 +94,8 @@ public struct SendRun {
             let file = try RunReport(stopped, ledger: ledger).hasOutcomes
                 ? try writeReport(of: stopped, named: RunReport.fileName(issueDate: date, at: stopped.startedAt, stoppedEarly: true))
                 : nil
+            // It cannot still be going (the run lock is held), so what it held is free again.
+            try ledger.releaseClaims(of: stopped)
             try ledger.finish(stopped, report: file.map(ConfigurationLoader.displayName), stoppedEarly: true, at: now())
             events(.stoppedRunReported(stopped, report: file))
         }

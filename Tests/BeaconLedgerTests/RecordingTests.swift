@@ -110,3 +110,28 @@ struct ChannelStateTests {
         #expect(try json.load("directors-fortnightly/directors.cy.xml") == nil)
     }
 }
+
+@Suite("Claims: several runs share an issue, none takes what another holds")
+struct ClaimTests {
+    @Test("Two runs claiming one issue get different deliveries in hand-over order; a lapsed or released claim is free again")
+    func disjointClaims() throws {
+        let fixture = try LedgerFixture()
+        let definition = fixture.digest("directors-fortnightly")
+        _ = try fixture.opener().open(IssueRequest(definition: definition, date: LedgerFixture.date("2026-12-01"), scheduledAt: nil), run: fixture.run, now: Date())
+        let start = Date()
+        let group = try #require(try fixture.ledger.outstandingGroups(dueBy: start, in: nil).first)
+        let other = try fixture.ledger.startRun(command: "test", at: start)
+        let first = try fixture.ledger.claim(2, of: group, dueBy: start, for: fixture.run, until: start.addingTimeInterval(60))
+        let second = try fixture.ledger.claim(10, of: group, dueBy: start, for: other, until: start.addingTimeInterval(120))
+        #expect(first.count == 2)
+        #expect(Set(first.map(\.id)).isDisjoint(with: second.map(\.id)))
+        #expect(first.count + second.count == group.count)
+        #expect(first.map(\.handOverRank) == first.map(\.handOverRank).sorted())
+        #expect(try fixture.ledger.outstandingGroups(dueBy: start, in: nil).isEmpty, "everything is in someone's hands")
+
+        #expect(try fixture.ledger.claim(10, of: group, dueBy: start.addingTimeInterval(61), for: other, until: start.addingTimeInterval(121)).map(\.id)
+            == first.map(\.id), "a lapsed lease lets another run take what the first held")
+        try fixture.ledger.releaseClaims(of: other)
+        #expect(try fixture.ledger.outstandingGroups(dueBy: start, in: nil).first?.count == group.count)
+    }
+}
