@@ -37,15 +37,7 @@ public struct DeliveryPlanner: Sendable {
     /// after another: each issue is then assembled and rendered once and kept only while its
     /// readers are served, however many readers there are.
     public func inSharingOrder<Item>(_ items: [Item], recipient: (Item) -> Recipient?) -> [Item] {
-        // Each item's kind of reader by number, in the order of the kinds' names: 100,000
-        // readers are a few thousand kinds, and a name kept per reader cost megabytes.
-        var kinds = Numbering<String>()
-        let kindOfItem = items.map { item in
-            kinds(recipient(item).flatMap(reader(for:)).map { "\($0.selectionProfile)|\($0.language)" } ?? "")
-        }
-        var rank = [Int](repeating: 0, count: kinds.count)
-        for (position, kind) in kinds.numbers.sorted(by: { $0.key < $1.key }).map(\.value).enumerated() { rank[kind] = position }
-        return items.indices.sorted { (rank[kindOfItem[$0]], $0) < (rank[kindOfItem[$1]], $1) }.map { items[$0] }
+        Reader.sharingOrder(items.map { recipient($0).flatMap(reader(for:)) }).map { items[$0] }
     }
 
     /// Who the recipient reads as: a subscriber in their audience, or an edition.

@@ -13,8 +13,8 @@ public struct DigestRenderer: Sendable {
     private let builtIn: Set<DigestFormat>
     /// `send` hands readers who get the same issue over one after another, so a few recent
     /// renderings are enough to keep.
-    private let shared = SharedCache<PersonalisedRendering>(limit: 16)
-    private let encoded = SharedCache<PersonalisedRendering.Encoded>(limit: 16)
+    private let shared = SharedCache<RenderingKey, PersonalisedRendering>(limit: 16)
+    private let encoded = SharedCache<EncodedRenderingKey, PersonalisedRendering.Encoded>(limit: 16)
 
     /// Loads every template now, so a broken override is reported before anything is sent.
     public init(configuration: Configuration) throws(InvalidConfiguration) {
@@ -61,17 +61,17 @@ public struct DigestRenderer: Sendable {
         guard let key = sharingKey(digest, as: format, unsubscribe: unsubscribe) else {
             return Encoding.encode(render(digest, as: format, unsubscribe: unsubscribe, layout: .template))
         }
-        return encoded.value("\(Encoding.name)|\(key)") {
+        return encoded.value(EncodedRenderingKey(rendering: key, encoding: ObjectIdentifier(Encoding.self))) {
             sharedRendering(digest, as: format, unsubscribe: unsubscribe)!.encoded(by: Encoding.self)
         }.filled(name: digest.reader.name, link: unsubscribe)
     }
 
     /// Readers the assembler gave the same issue see the same page in the same language; nil
     /// when the page is laid out for the reader alone.
-    private func sharingKey(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> String? {
+    private func sharingKey(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> RenderingKey? {
         let reader = digest.reader
         guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, unsubscribe) else { return nil }
-        return "\(format)|\(digest.sharingKey)|\(reader.language)|\(unsubscribe != nil)"
+        return RenderingKey(issue: digest.sharingKey, format: format, language: reader.language, withUnsubscribe: unsubscribe != nil)
     }
 
     private func sharedRendering(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> PersonalisedRendering? {

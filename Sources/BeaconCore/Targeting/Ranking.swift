@@ -21,7 +21,7 @@ struct Candidate {
         self.source = source
     }
 
-    init(built items: [DigestItem], at index: Int) {
+    init(built items: [RankedItem], at index: Int) {
         self.init(score: items[index].score, date: items[index].date, source: .built(index))
     }
 }

@@ -5,7 +5,6 @@ import BeaconCore
 /// string's own bytes in one pass: every body of every message passes through here.
 enum QuotedPrintable: LineEncoding {
     static let maximumLineLength = 76
-    static let name = "quoted-printable"
     /// Each line is encoded on its own, so lines shared by readers are encoded once.
     static let lineBreak: [UInt8] = [13, 10]
 
