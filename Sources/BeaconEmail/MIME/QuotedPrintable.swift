@@ -41,6 +41,11 @@ enum QuotedPrintable: LineEncoding {
             output[count] = byte
             count += 1
         }
+
+        mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+            (output.baseAddress! + count).update(from: bytes.baseAddress!, count: bytes.count)
+            count += bytes.count
+        }
     }
 
     private static let fromPrefix = Array("From ".utf8)
@@ -55,7 +60,21 @@ enum QuotedPrintable: LineEncoding {
     private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout Writer) {
         var lineLength = 0
         let last = bytes.count - 1
-        for index in bytes.indices {
+        var index = 0
+        while index < bytes.count {
+            // Inside the line, a run of literal bytes that fits before a soft break is copied whole.
+            if index > 0 {
+                var end = index
+                let limit = min(last, index + (maximumLineLength - 1 - lineLength))
+                while end < limit, literal[Int(bytes[end])] { end += 1 }
+                if end > index {
+                    output.put(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    lineLength += end - index
+                    index = end
+                    continue
+                }
+            }
+            defer { index += 1 }
             let byte = bytes[index]
             var plain = literal[Int(byte)]
             if index == last, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
