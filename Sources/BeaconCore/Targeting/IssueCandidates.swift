@@ -33,7 +33,7 @@ extension DigestAssembler {
                 let position = context.newsPositions[index]
                 let score = context.newsScores[index] + facts.score(position, sharedThemes: similarity.sharedThemes(position, interests), for: readerFacts)
                     + matches.strongestWeight(index)
-                return Candidate(score: score, date: context.newsDates[index], source: .highlight(index))
+                return Candidate(score: score, day: context.newsDays[index], source: .highlight(index))
             }
         }
         if wanted.contains(.similarProjects) {
@@ -42,7 +42,7 @@ extension DigestAssembler {
                 let position = pair.matchPosition
                 let score = Self.matchBase + facts.score(position, sharedThemes: similarity.sharedThemes(position, interests), for: readerFacts)
                     + (pair.anchor == nil ? 0 : pair.weight)
-                return Candidate(score: score, date: pair.date, source: .match(index))
+                return Candidate(score: score, day: Int32(pair.date.dayNumber), source: .match(index))
             }
         }
         let notices = wanted.contains(.notices) ? notices(definition: definition, window: window, reader: reader) : []

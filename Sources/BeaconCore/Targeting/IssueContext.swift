@@ -12,7 +12,8 @@ struct IssueContext: Sendable {
     /// By position in `projectsWithNews`: what the news adds to the project's rank for every
     /// reader, and the date of its latest news.
     let newsScores: [Int]
-    let newsDates: [CivilDate]
+    /// As day numbers, for ranking.
+    let newsDays: [Int32]
     /// Not withdrawn: what the fund figures count.
     let liveProjects: [Project]
     let fundFigures: FundFigures
@@ -36,7 +37,7 @@ struct IssueContext: Sendable {
         projectsWithNews = withNews
         newsPositions = withNews.map { similarity.position(of: $0)! }
         newsScores = relevance.map(\.score)
-        newsDates = relevance.map(\.date)
+        newsDays = relevance.map { Int32($0.date.dayNumber) }
         liveProjects = projects.filter { $0.status != .withdrawn }
         fundFigures = FundFigures(projects: liveProjects)
         var byOrganisation = [[Project]](repeating: [], count: organisations.count)

@@ -195,7 +195,8 @@ struct Matchmaker {
     /// A national register gives a network millions of such pairs, and holding them all to sort
     /// took 100 MB. They are taken in bands of scores instead, strongest band first: a band is
     /// sorted and taken as the whole list would be, and a later band need only hold pairs whose
-    /// projects both still have room, which soon are few.
+    /// projects both still have room, which soon are few. Every network reader waits for these
+    /// pairs, so they are worked out on every processor.
     private func networkPairs(_ live: [Int], network: Audience, hasNews: (Int) -> Bool) -> [MatchCandidate] {
         let scope = live.filter { position in
             let project = similarity.projects[position]
@@ -206,11 +207,12 @@ struct Matchmaker {
         let organisation = scope.map { organisations.ofProject[$0] }
         var appearances = [Int](repeating: 0, count: similarity.projects.count)
         let hasRoom = { (position: Int) in appearances[position] < DigestAssembler.matchesPerProject }
-        var shared: [UInt16] = []
-        /// Every pair still possible (both projects with room) scoring at least the threshold.
-        func forEachPair(_ body: (MatchCandidate) -> Void) {
+        /// Every pair still possible (both projects with room) scoring at least the threshold,
+        /// from the projects with news that are `part`'s share of the work.
+        func forEachPair(part: Int, _ body: (MatchCandidate) -> Void) {
+            var shared: [UInt16] = []
             // From each project with news to every other; two with news are paired once.
-            for index in scope.indices where news[index] && hasRoom(scope[index]) {
+            for index in stride(from: part, to: scope.count, by: SharedWork.parts) where news[index] && hasRoom(scope[index]) {
                 let first = scope[index]
                 similarity.sharedWords(with: first, into: &shared)
                 for other in scope.indices where organisation[other] != organisation[index] && (!news[other] || other > index) {
@@ -228,11 +230,15 @@ struct Matchmaker {
         var listed: [MatchCandidate] = []
         var upper = buckets
         while upper > 0 {
-            var counts = [Int](repeating: 0, count: buckets)
-            forEachPair { pair in
-                let index = bucket(pair.score)
-                if index < upper { counts[index] += 1 }
+            let partCounts = SharedWork.split { part in
+                var counts = [Int](repeating: 0, count: buckets)
+                forEachPair(part: part) { pair in
+                    let index = bucket(pair.score)
+                    if index < upper { counts[index] += 1 }
+                }
+                return counts
             }
+            let counts = (0..<buckets).map { index in partCounts.reduce(0) { $0 + $1[index] } }
             // The band: whole buckets below the last band, as many as fit in `bandSize` pairs.
             var lower = upper - 1
             var size = counts[lower]
@@ -241,10 +247,19 @@ struct Matchmaker {
                 size += counts[lower]
             }
             guard counts[..<upper].contains(where: { $0 > 0 }) else { break }
-            var band: [MatchCandidate] = []
-            band.reserveCapacity(size)
-            forEachPair { pair in
-                if (lower..<upper).contains(bucket(pair.score)) { band.append(pair) }
+            // Each part writes its pairs of the band after the parts before it, as counted.
+            let starts = partCounts.reduce(into: [0]) { starts, counts in starts.append(starts.last! + counts[lower..<upper].reduce(0, +)) }
+            var band = [MatchCandidate](unsafeUninitializedCapacity: size) { buffer, initialised in
+                guard let base = buffer.baseAddress else { return }
+                _ = SharedWork.split { part in
+                    var position = starts[part]
+                    forEachPair(part: part) { pair in
+                        guard (lower..<upper).contains(bucket(pair.score)) else { return }
+                        (base + position).initialize(to: pair)
+                        position += 1
+                    }
+                }
+                initialised = size
             }
             sort(&band)
             for pair in band where hasRoom(pair.match) && hasRoom(pair.anchor!) {

@@ -16,17 +16,20 @@ struct RankingFacts: Sendable {
         let evidence: UInt16
     }
 
-    /// One reader's side, worked out once per issue.
+    /// One reader's side, worked out once per issue. What the reader lacks is a value no
+    /// project has (`none`, -1), so each fact is one comparison.
     struct ReaderFacts {
-        /// The organisation's number among the projects', -1 when it has none there.
-        fileprivate let organisation: Int32?
-        fileprivate let sector: UInt8?
-        fileprivate let region: UInt8?
+        /// The organisation's number among the projects'; -1 without one, or when it has none there.
+        fileprivate let organisation: Int32
+        fileprivate let sector: UInt8
+        /// `none` for all of Wales too.
+        fileprivate let region: UInt8
+        /// As the projects' sizes: 0 when not given.
         fileprivate let size: UInt8
         /// For a reader without an organisation: the sector of their edition.
-        fileprivate let editionSector: UInt8?
-        /// For a network: bit `i` set for the `i`th sector it looks after.
-        fileprivate let networkSectors: UInt16?
+        fileprivate let editionSector: UInt8
+        /// For a network: bit `i` set for the `i`th sector it looks after; 0 for anyone else.
+        fileprivate let networkSectors: UInt16
         /// Whether the reader has an organisation and is a network, packed.
         fileprivate let kind: UInt16
     }
@@ -57,13 +60,13 @@ struct RankingFacts: Sendable {
     func reader(_ reader: Reader) -> ReaderFacts {
         let own = reader.organisation
         return ReaderFacts(
-            organisation: own.map { organisations.number(of: $0) ?? -1 }, sector: own.map { Self.number($0.sector) },
-            region: own.flatMap { $0.region == .allWales ? nil : Self.number($0.region) },
+            organisation: own.flatMap { organisations.number(of: $0) } ?? -1, sector: own.map { Self.number($0.sector) } ?? Self.none,
+            region: own.flatMap { $0.region == .allWales ? nil : Self.number($0.region) } ?? Self.none,
             size: own?.size.map { Self.number($0) + 1 } ?? 0,
-            editionSector: own == nil ? reader.sector.map { Self.number($0) } : nil,
+            editionSector: own == nil ? reader.sector.map { Self.number($0) } ?? Self.none : Self.none,
             networkSectors: reader.network.map { network in
                 network.sectors.reduce(0) { $0 | 1 << UInt16(Self.number($1)) }
-            },
+            } ?? 0,
             kind: PackedFacts(readerHasOrganisation: own != nil, readerIsNetwork: reader.network != nil).bits)
     }
 
@@ -91,10 +94,13 @@ struct RankingFacts: Sendable {
         packed.insert(.sameSize, if: reader.size != 0 && reader.size == project.size)
         packed.insert(.sameRegion, if: reader.region == project.region)
         packed.insert(.editionSector, if: reader.editionSector == project.sector)
-        packed.insert(.networkSector, if: reader.networkSectors.map { $0 & 1 << UInt16(project.sector) != 0 } ?? false)
+        packed.insert(.networkSector, if: reader.networkSectors & 1 << UInt16(project.sector) != 0)
         packed.insertSharedThemes(sharedThemes)
         return packed
     }
+
+    /// No sector or region: numbers count from 0, and there are far fewer than this.
+    private static let none = UInt8.max
 
     private static func number<Value: CaseIterable & Equatable>(_ value: Value) -> UInt8 {
         UInt8(Value.allCases.firstIndex(of: value).map { Value.allCases.distance(from: Value.allCases.startIndex, to: $0) }!)
