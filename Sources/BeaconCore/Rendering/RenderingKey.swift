@@ -1,10 +1,15 @@
-/// Names a rendering that readers of the same issue share: the issue, the format, the
+/// Names a page that readers of the same issue share, in whatever format: the issue, the
 /// language and whether the page has an unsubscribe link.
-struct RenderingKey: Hashable, Sendable {
+struct PageKey: Hashable, Sendable {
     let issue: IssueKey
-    let format: DigestFormat
     let language: LanguagePreference
     let withUnsubscribe: Bool
+}
+
+/// Names a shared page in one format.
+struct RenderingKey: Hashable, Sendable {
+    let page: PageKey
+    let format: DigestFormat
 }
 
 /// A shared rendering as one line encoding writes it.
