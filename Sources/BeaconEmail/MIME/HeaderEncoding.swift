@@ -42,9 +42,15 @@ enum HeaderEncoding {
     static func phrase(_ text: String) -> String {
         let name = flatten(text)
         guard isPlainASCII(name), !hasLongWord(name) else { return encodedWords(name).joined(separator: " ") }
-        if name.utf8.allSatisfy({ atext[Int($0)] }) { return name }
-        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "\"\(escaped)\""
+        if name.utf8.allSatisfy(isAtext) { return name }
+        // A backslash or quote is escaped with a backslash; the name is plain ASCII by then.
+        var escaped: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
+        }
+        escaped.append(UInt8(ascii: "\""))
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// `<uri>, <uri>` as List-Unsubscribe wants them, folding between them; a URI too long
@@ -62,12 +68,13 @@ enum HeaderEncoding {
         }.joined(separator: ", ")
     }
 
-    /// By ASCII byte: whether it may appear in an atom (or is a space between atoms). The name
-    /// is plain ASCII by then, so its bytes are its characters.
-    private static let atext: [Bool] = {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ".utf8)
-        return (0..<128).map { allowed.contains(UInt8($0)) }
-    }()
+    /// Whether a byte of plain ASCII may appear in an atom, or is a space between atoms.
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "!#$%&'*+-/=?^_`{|}~ ".utf8.contains(byte)
+        }
+    }
 
     /// Whether a word (bytes between spaces) is longer than a line can fold.
     private static func hasLongWord(_ text: String) -> Bool {

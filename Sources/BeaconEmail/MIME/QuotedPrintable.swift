@@ -52,9 +52,10 @@ enum QuotedPrintable: LineEncoding {
 
     /// Bytes written as themselves anywhere in a line: printable ASCII but "=". Space and tab
     /// are literal too except at a line's end; "F" and "." are checked at a line's start.
-    private static let literal: [Bool] = (0...255).map { (byte: Int) -> Bool in
-        let printable = (33...126).contains(byte) && byte != 61  // "="
-        return printable || byte == 32 || byte == 9  // space, tab
+    /// Worked out rather than looked up: reading a static table checks it is made on every read.
+    @inline(__always)
+    private static func isLiteral(_ byte: UInt8) -> Bool {
+        ((33...126).contains(byte) && byte != 61) || byte == 32 || byte == 9
     }
 
     private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout Writer) {
@@ -66,7 +67,7 @@ enum QuotedPrintable: LineEncoding {
             if index > 0 {
                 var end = index
                 let limit = min(last, index + (maximumLineLength - 1 - lineLength))
-                while end < limit, literal[Int(bytes[end])] { end += 1 }
+                while end < limit, isLiteral(bytes[end]) { end += 1 }
                 if end > index {
                     output.put(UnsafeBufferPointer(rebasing: bytes[index..<end]))
                     lineLength += end - index
@@ -76,7 +77,7 @@ enum QuotedPrintable: LineEncoding {
             }
             defer { index += 1 }
             let byte = bytes[index]
-            var plain = literal[Int(byte)]
+            var plain = isLiteral(byte)
             if index == last, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 // Whitespace at the end of a line is lost in transit unless encoded.
                 plain = false
@@ -97,12 +98,16 @@ enum QuotedPrintable: LineEncoding {
                 output.put(byte)
             } else {
                 output.put(UInt8(ascii: "="))
-                output.put(digits[Int(byte >> 4)])
-                output.put(digits[Int(byte & 0x0F)])
+                output.put(hexDigit(byte >> 4))
+                output.put(hexDigit(byte & 0x0F))
             }
             lineLength += width
         }
     }
 
-    private static let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    /// `0`–`9`, `A`–`F`.
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+    }
 }
