@@ -207,10 +207,11 @@ struct Matchmaker {
         let organisation = scope.map { organisations.ofProject[$0] }
         var appearances = [Int](repeating: 0, count: similarity.projects.count)
         let hasRoom = { (position: Int) in appearances[position] < DigestAssembler.matchesPerProject }
-        /// Every pair still possible (both projects with room) scoring at least the threshold,
-        /// from the projects with news that are `part`'s share of the work.
-        func forEachPair(part: Int, _ body: (MatchCandidate) -> Void) {
+        /// Every pair still possible (both projects with room, by `appearances` so far) scoring at
+        /// least the threshold, from the projects with news that are `part`'s share of the work.
+        func forEachPair(part: Int, _ appearances: [Int], _ body: (MatchCandidate) -> Void) {
             var shared: [UInt16] = []
+            let hasRoom = { (position: Int) in appearances[position] < DigestAssembler.matchesPerProject }
             // From each project with news to every other; two with news are paired once.
             for index in stride(from: part, to: scope.count, by: SharedWork.parts) where news[index] && hasRoom(scope[index]) {
                 let first = scope[index]
@@ -230,9 +231,10 @@ struct Matchmaker {
         var listed: [MatchCandidate] = []
         var upper = buckets
         while upper > 0 {
+            let sofar = appearances
             let partCounts = SharedWork.split { part in
                 var counts = [Int](repeating: 0, count: buckets)
-                forEachPair(part: part) { pair in
+                forEachPair(part: part, sofar) { pair in
                     let index = bucket(pair.score)
                     if index < upper { counts[index] += 1 }
                 }
@@ -253,7 +255,7 @@ struct Matchmaker {
                 guard let base = buffer.baseAddress else { return }
                 _ = SharedWork.split { part in
                     var position = starts[part]
-                    forEachPair(part: part) { pair in
+                    forEachPair(part: part, sofar) { pair in
                         guard (lower..<upper).contains(bucket(pair.score)) else { return }
                         (base + position).initialize(to: pair)
                         position += 1
