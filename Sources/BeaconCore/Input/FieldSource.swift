@@ -17,7 +17,12 @@ protocol FieldSource {
 extension FieldSource {
     /// Splits `a; b;c` into trimmed, non-empty items.
     static func splitList(_ text: String) -> [String] {
-        text.split(separator: ";").map { $0.trimmedOfWhitespaceAndNewlines }.filter { !$0.isEmpty }
+        // In ASCII a byte is a character, so the list is split on bytes; elsewhere a ";" with a
+        // combining mark after it is one character, not a separator.
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return text.split(separator: ";").map { $0.trimmedOfWhitespaceAndNewlines }.filter { !$0.isEmpty }
+        }
+        return text.utf8.split(separator: UInt8(ascii: ";")).map { String(decoding: $0, as: UTF8.self).trimmedOfWhitespaceAndNewlines }.filter { !$0.isEmpty }
     }
 }
 

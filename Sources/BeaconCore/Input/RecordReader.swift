@@ -199,6 +199,8 @@ struct RecordReader {
 
     /// The first character that may not appear, as a problem to report, or nil.
     static func forbiddenCharacter(in text: String, multiline: Bool) -> InputProblem? {
+        // Printable ASCII, as nearly every field is, holds none of them.
+        if text.utf8.allSatisfy({ (0x20...0x7E).contains($0) || (multiline && ($0 == 0x0A || $0 == 0x09)) }) { return nil }
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             defer { previous = scalar }

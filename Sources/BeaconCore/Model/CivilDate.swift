@@ -17,6 +17,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Accepts ISO `2026-04-01` and the day-first `01/04/2026` that UK spreadsheets export.
     public init?(parsing text: String) {
+        if let (year, month, day) = Self.plain(text) {
+            self.init(year: year, month: month, day: day)
+            return
+        }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let parts = Self.numbers(trimmed, separator: "-", widths: [4, 2, 2]) {
             self.init(year: parts[0], month: parts[1], day: parts[2])
@@ -35,8 +39,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// Written out by hand: a formatter for every date of every message cost more than the rest of its headers.
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        let padded = { (value: Int, width: Int) in
+            let digits = String(value)
+            return String(repeating: "0", count: max(width - digits.count, 0)) + digits
+        }
+        return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2)
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
@@ -86,6 +95,28 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         case 4, 6, 9, 11: return 30
         default: return 31
         }
+    }
+
+    /// Year, month and day of exactly `2026-04-01` or `01/04/2026`, read from the bytes: nearly
+    /// every date in a register is one, and trimming through Foundation cost more than the rest.
+    private static func plain(_ text: String) -> (year: Int, month: Int, day: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for index in range {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) else { return nil }
+                value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+            }
+            return value
+        }
+        if bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) {
+            return (year, month, day)
+        }
+        if bytes[2] == UInt8(ascii: "/"), bytes[5] == UInt8(ascii: "/"), let day = number(0..<2), let month = number(3..<5), let year = number(6..<10) {
+            return (year, month, day)
+        }
+        return nil
     }
 
     private static func numbers(_ text: String, separator: Character, widths: [Int]) -> [Int]? {

@@ -70,7 +70,23 @@ public struct Organisation: Sendable, Hashable {
         self.sector = sector
         self.region = region
         self.size = size
-        key = name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        key = Self.key(name)
+    }
+
+    /// Lower case, with single spaces between words. On bytes for an ASCII name, as most are:
+    /// every subscriber's organisation is keyed as the register loads.
+    private static func key(_ name: String) -> String {
+        guard name.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return name.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var key: [UInt8] = []
+        key.reserveCapacity(name.utf8.count)
+        for word in name.utf8.split(whereSeparator: isSpace) {
+            if !key.isEmpty { key.append(0x20) }
+            key += word.lazy.map { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) ? $0 + 32 : $0 }
+        }
+        return String(decoding: key, as: UTF8.self)
     }
 }
 

@@ -13,8 +13,10 @@ public struct DigestRenderer: Sendable {
     private let builtIn: Set<DigestFormat>
     /// `send` hands readers who get the same issue over one after another, so a few recent
     /// renderings are enough to keep.
-    private let shared = SharedCache<PersonalisedRendering>(limit: 16)
-    private let encoded = SharedCache<PersonalisedRendering.Encoded>(limit: 16)
+    private let shared = SharedCache<RenderingKey, PersonalisedRendering>(limit: 16)
+    private let encoded = SharedCache<EncodedRenderingKey, PersonalisedRendering.Encoded>(limit: 16)
+    /// A message's text and HTML are laid out one after the other from the same view.
+    private let views = SharedCache<PageKey, DigestView>(limit: 4)
 
     /// Loads every template now, so a broken override is reported before anything is sent.
     public init(configuration: Configuration) throws(InvalidConfiguration) {
@@ -61,37 +63,42 @@ public struct DigestRenderer: Sendable {
         guard let key = sharingKey(digest, as: format, unsubscribe: unsubscribe) else {
             return Encoding.encode(render(digest, as: format, unsubscribe: unsubscribe, layout: .template))
         }
-        return encoded.value("\(Encoding.name)|\(key)") {
+        return encoded.value(EncodedRenderingKey(rendering: key, encoding: ObjectIdentifier(Encoding.self))) {
             sharedRendering(digest, as: format, unsubscribe: unsubscribe)!.encoded(by: Encoding.self)
         }.filled(name: digest.reader.name, link: unsubscribe)
     }
 
     /// Readers the assembler gave the same issue see the same page in the same language; nil
     /// when the page is laid out for the reader alone.
-    private func sharingKey(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> String? {
+    private func sharingKey(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> RenderingKey? {
         let reader = digest.reader
         guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, unsubscribe) else { return nil }
-        return "\(format)|\(digest.sharingKey)|\(reader.language)|\(unsubscribe != nil)"
+        return RenderingKey(page: PageKey(issue: digest.sharingKey, language: reader.language, withUnsubscribe: unsubscribe != nil), format: format)
     }
 
     private func sharedRendering(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> PersonalisedRendering? {
         guard let key = sharingKey(digest, as: format, unsubscribe: unsubscribe) else { return nil }
         return shared.value(key) {
-            let marked = digest.addressed(to: digest.reader.named(String(PersonalisedRendering.nameMark)))
-            let link = unsubscribe.map { _ in String(PersonalisedRendering.linkMark) }
-            return PersonalisedRendering(rendered: layOut(marked, as: format, unsubscribe: link, layout: .builtIn), format: format)
+            let marked = views.value(key.page) {
+                let named = digest.addressed(to: digest.reader.named(String(PersonalisedRendering.nameMark)))
+                return view(of: named, unsubscribe: unsubscribe.map { _ in String(PersonalisedRendering.linkMark) })
+            }
+            return PersonalisedRendering(rendered: layOut(marked, as: format, layout: .builtIn), format: format)
         }
     }
 
     /// One reader's page laid out by `layout`, shared with nobody: for operators' templates,
     /// and for the test that holds the built-in layout to the template files.
     func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, layout: Layout) -> String {
-        let rendered = layOut(digest, as: format, unsubscribe: unsubscribe, layout: layout)
+        let rendered = layOut(view(of: digest, unsubscribe: unsubscribe), as: format, layout: layout)
         return format == .text ? PlainTextWrapper.wrap(rendered) : rendered
     }
 
-    private func layOut(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, layout: Layout) -> String {
-        let view = DigestView(digest, settings: settings, register: register, unsubscribe: unsubscribe)
+    private func view(of digest: AssembledDigest, unsubscribe: String?) -> DigestView {
+        DigestView(digest, settings: settings, register: register, unsubscribe: unsubscribe)
+    }
+
+    private func layOut(_ view: DigestView, as format: DigestFormat, layout: Layout) -> String {
         if layout == .builtIn, let laidOut = BuiltInLayout.render(view, as: format) { return laidOut }
         return templates[format]!.render(view)
     }

@@ -3,8 +3,6 @@
 /// gives, so the lines every copy of an issue shares are encoded once. Texts have LF line
 /// breaks and no carriage returns.
 public protocol LineEncoding {
-    /// Names the encoding among the renderings a renderer keeps.
-    static var name: String { get }
     static var lineBreak: [UInt8] { get }
     @Sendable static func encode(_ text: String) -> [UInt8]
 }

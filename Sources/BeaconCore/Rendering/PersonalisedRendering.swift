@@ -24,8 +24,7 @@ struct PersonalisedRendering: Sendable {
     init(rendered: String, format: DigestFormat) {
         self.format = format
         let fixed = { (bytes: ArraySlice<UInt8>) in
-            let lines = String(decoding: bytes, as: UTF8.self)
-            return Part.fixed(format == .text ? PlainTextWrapper.wrap(lines) : lines)
+            Part.fixed(format == .text ? bytes.withUnsafeBufferPointer { PlainTextWrapper.wrap($0) } : String(decoding: bytes, as: UTF8.self))
         }
         let bytes = Array(rendered.utf8)
         hasCarriageReturn = bytes.contains(UInt8(ascii: "\r"))
@@ -120,20 +119,32 @@ struct PersonalisedRendering: Sendable {
     }
 
     /// A line with its marks replaced by the escaped name and link; plain text wrapped again.
+    /// On bytes: a mark is three bytes of UTF-8 (EE 80 80, EE 80 81) whose lead byte nothing
+    /// else in the line can match, and every copy fills its lines.
     private func fill(_ line: Substring, name: String, link: String) -> String {
-        var filled = ""
-        var scalars = String.UnicodeScalarView()
-        for scalar in line.unicodeScalars {
-            switch scalar {
-            case Self.nameScalar, Self.linkScalar:
-                filled += String(scalars)
-                scalars = String.UnicodeScalarView()
-                filled += scalar == Self.nameScalar ? name : link
-            default:
-                scalars.append(scalar)
+        let bytes = line.utf8
+        var filled: [UInt8] = []
+        filled.reserveCapacity(bytes.count + name.utf8.count + link.utf8.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == Self.markLead, let mark = Self.mark(in: bytes, at: index) {
+                filled += mark == Self.nameScalar ? name.utf8 : link.utf8
+                index = bytes.index(index, offsetBy: 3)
+            } else {
+                filled.append(byte)
+                index = bytes.index(after: index)
             }
         }
-        filled += String(scalars)
-        return format == .text ? PlainTextWrapper.wrapLine(Substring(filled), width: PlainTextWrapper.width) : filled
+        let text = String(decoding: filled, as: UTF8.self)
+        return format == .text ? PlainTextWrapper.wrapLine(Substring(text), width: PlainTextWrapper.width) : text
+    }
+
+    /// The mark whose UTF-8 starts at `index`, if one does.
+    private static func mark(in bytes: Substring.UTF8View, at index: Substring.UTF8View.Index) -> Unicode.Scalar? {
+        guard bytes.distance(from: index, to: bytes.endIndex) >= 3 else { return nil }
+        let second = bytes[bytes.index(index, offsetBy: 1)], third = bytes[bytes.index(index, offsetBy: 2)]
+        guard second == 0x80 else { return nil }
+        return third == 0x80 ? nameScalar : third == 0x81 ? linkScalar : nil
     }
 }

@@ -8,18 +8,21 @@ enum PlainTextWrapper {
 
     static func wrap(_ text: String, width: Int = width) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 16)
-            var start = 0
-            while start <= bytes.count {
-                let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
-                if start > 0 { output.append(newline) }
-                append(UnsafeBufferPointer(rebasing: bytes[start..<end]), width: width, to: &output)
-                start = end + 1
-            }
-            return String(decoding: output, as: UTF8.self)
+        return text.withUTF8 { wrap($0, width: width) }
+    }
+
+    /// The same for text given as its UTF-8 bytes.
+    static func wrap(_ bytes: UnsafeBufferPointer<UInt8>, width: Int = width) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 16)
+        var start = 0
+        while start <= bytes.count {
+            let end = bytes[start...].firstIndex(of: newline) ?? bytes.count
+            if start > 0 { output.append(newline) }
+            append(UnsafeBufferPointer(rebasing: bytes[start..<end]), width: width, to: &output)
+            start = end + 1
         }
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func wrapLine(_ line: Substring, width: Int) -> String {

@@ -15,7 +15,7 @@ public struct AssembledDigest: Sendable {
     public let omitted: Int
     /// Names everything that selected this issue (digest, window, the kind of reader): readers
     /// with the same key get the same issue, so renderings can be shared by it too.
-    let sharingKey: String
+    let sharingKey: IssueKey
 
     /// The same issue for another reader alike in everything that selected it.
     func addressed(to reader: Reader) -> AssembledDigest {

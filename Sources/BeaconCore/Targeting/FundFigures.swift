@@ -17,11 +17,12 @@ public struct FundFigures: Sendable, Hashable {
     public let bySector: [SectorLine]
     public let yourOrganisation: Line?
 
-    init(projects: [Project], organisation: Organisation?) {
+    /// The fund-wide figures of `projects`, without an organisation's share.
+    init(projects: [Project]) {
         total = Self.line(projects)
         let grouped = Dictionary(grouping: projects, by: \.organisation.sector)
         bySector = grouped.keys.sorted().map { SectorLine(sector: $0, line: Self.line(grouped[$0]!)) }
-        yourOrganisation = Self.share(of: organisation, among: projects)
+        yourOrganisation = nil
     }
 
     private init(total: Line, bySector: [SectorLine], yourOrganisation: Line?) {
@@ -30,18 +31,13 @@ public struct FundFigures: Sendable, Hashable {
         self.yourOrganisation = yourOrganisation
     }
 
-    /// The same fund-wide figures with `organisation`'s share among `projects`, the projects
-    /// they were made from: the fund's part is worked out once per issue, not per reader.
-    func sharing(with organisation: Organisation?, among projects: [Project]) -> FundFigures {
-        FundFigures(total: total, bySector: bySector, yourOrganisation: Self.share(of: organisation, among: projects))
+    /// The same fund-wide figures with a reader's organisation's share: the fund's part is
+    /// worked out once per issue, and each organisation's share once too.
+    func sharing(_ share: Line?) -> FundFigures {
+        FundFigures(total: total, bySector: bySector, yourOrganisation: share)
     }
 
-    private static func share(of organisation: Organisation?, among projects: [Project]) -> Line? {
-        let own = organisation.map { organisation in projects.filter { $0.organisation.key == organisation.key } } ?? []
-        return own.isEmpty ? nil : line(own)
-    }
-
-    private static func line(_ projects: [Project]) -> Line {
+    static func line(_ projects: [Project]) -> Line {
         Line(
             projects: projects.count,
             invested: projects.reduce(.zero) { $0 + $1.investment },

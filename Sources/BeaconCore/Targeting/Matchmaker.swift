@@ -19,6 +19,9 @@ struct MatchPair {
     var weight: Int { Self.weight(score) }
 
     static func weight(_ score: Double) -> Int { 10 + Int(score * 30) }
+
+    /// The later approval of the two: when the pairing became possible.
+    var date: CivilDate { max(match.approvedOn, anchor?.approvedOn ?? match.approvedOn) }
 }
 
 /// The pairs one kind of reader's issue draws on: those with news in the window.
@@ -66,19 +69,21 @@ struct ReaderMatches: Sendable {
 /// in `withNews`.
 struct Matchmaker {
     let similarity: ProjectSimilarity
+    let organisations: OrganisationNumbers
     /// Proven work by set of interests, for readers whose organisation has no project.
-    let proven: SharedCache<[MatchCandidate]>
-    /// Every organisation's anchored pairs, by organisation, per set of projects.
-    let anchored: SharedCache<[String: [MatchCandidate]]>
-    let withNews: SharedCache<ReaderMatches>
+    let proven: SharedCache<ProvenWorkKey, [MatchCandidate]>
+    /// Every organisation's anchored pairs, by organisation number (nil for one with no live
+    /// project), per set of projects.
+    let anchored: SharedCache<ProjectScope, [[MatchCandidate]?]>
+    let withNews: SharedCache<ReaderMatchesKey, ReaderMatches>
     /// How many of a network's pairs are sorted at once: 4 MB.
     var bandSize = 1 << 18
 
     /// Pairs for `reader` where one side has news in the window, so the same introduction is
     /// not repeated issue after issue.
     func matches(in context: IssueContext, window: DateWindow, for reader: Reader) -> ReaderMatches {
-        guard let (key, candidates, introducesBoth) = candidates(in: context, window: window, for: reader) else { return .none }
-        return withNews.value("\(key)|\(window.start)") {
+        guard let (pairing, candidates, introducesBoth) = candidates(in: context, window: window, for: reader) else { return .none }
+        return withNews.value(ReaderMatchesKey(scope: context.scope, start: window.start, pairing: pairing)) {
             let candidates = candidates()
             var newsIndex = [Int32](repeating: -1, count: similarity.projects.count)
             for (index, position) in context.newsPositions.enumerated() { newsIndex[position] = Int32(index) }
@@ -112,28 +117,28 @@ struct Matchmaker {
     /// when asked; nil for a reader who is shown no pairs (a shared edition).
     private func candidates(
         in context: IssueContext, window: DateWindow, for reader: Reader
-    ) -> (key: String, candidates: () -> [MatchCandidate], introducesBoth: Bool)? {
+    ) -> (pairing: Pairing, candidates: () -> [MatchCandidate], introducesBoth: Bool)? {
         let scope = context.scope
         let live = { context.projects.filter { $0.status != .withdrawn }.compactMap(similarity.position) }
         if let own = reader.organisation, reader.network == nil {
-            let key = "\(scope)|organisation:\(own.key)"
-            if let anchored = anchored.value(scope, make: { anchoredPairs(live()) })[own.key] {
-                return (key, { anchored }, false)
+            if let number = organisations.number(of: own),
+               let anchored = anchored.value(scope, make: { anchoredPairs(live()) })[Int(number)] {
+                return (.organisation(number), { anchored }, false)
             }
             // A reader with no project of their own is shown proven work in their interests.
-            let interests = "\(scope)|interests:\(reader.interests.map(\.rawValue).sorted().joined(separator: ","))"
-            let work = proven.value(interests) {
+            let interests = reader.interests.sorted()
+            let work = proven.value(ProvenWorkKey(scope: scope, interests: interests)) {
                 live().filter { position in
                     let project = similarity.projects[position]
                     return project.evaluation.kind == .independent && project.themes.contains(where: reader.interests.contains)
                 }.map { MatchCandidate(anchor: nil, match: $0, score: 0) }
             }
-            return (interests, { work }, false)
+            return (.interests(interests), { work }, false)
         }
         guard let network = reader.network else { return nil }
         // A network sees every pair in its scope, so only pairs with news in the window are
         // worked out at all: a national register has millions of pairs, most with nothing new.
-        return ("\(scope)|network:\(network.id)", {
+        return (.network(network.id), {
             let hasNews = Set(context.newsPositions)
             return networkPairs(live(), network: network, hasNews: hasNews.contains)
         }, true)
@@ -143,13 +148,12 @@ struct Matchmaker {
     /// with the organisation's most similar one: the highest score, then the anchor with the
     /// lowest id. All organisations at once, since a pair scored for one side serves the other
     /// too, and working them out one organisation at a time kept one thread waiting on another.
-    private func anchoredPairs(_ live: [Int]) -> [String: [MatchCandidate]] {
-        var numbers = Numbering<String>()
-        let organisation = live.map { numbers(similarity.projects[$0].organisation.key) }
+    private func anchoredPairs(_ live: [Int]) -> [[MatchCandidate]?] {
+        let organisation = live.map { Int(organisations.ofProject[$0]) }
         // By organisation, then by the match's position among the similarity's projects.
         let count = similarity.projects.count
-        var bestAnchor = [Int32](repeating: -1, count: numbers.count * count)
-        var bestScore = [Double](repeating: 0, count: numbers.count * count)
+        var bestAnchor = [Int32](repeating: -1, count: organisations.count * count)
+        var bestScore = [Double](repeating: 0, count: organisations.count * count)
         func offer(_ organisation: Int, anchor: Int, match: Int, score: Double) {
             let slot = organisation * count + match
             let current = Int(bestAnchor[slot])
@@ -171,7 +175,9 @@ struct Matchmaker {
                 offer(organisation[other], anchor: second, match: first, score: score)
             }
         }
-        return numbers.numbers.mapValues { number in
+        let withLiveProjects = Set(organisation)
+        return (0..<organisations.count).map { number in
+            guard withLiveProjects.contains(number) else { return nil }
             var pairs = live.indices.compactMap { index -> MatchCandidate? in
                 let slot = number * count + live[index]
                 guard organisation[index] != number, bestAnchor[slot] >= 0 else { return nil }
@@ -189,7 +195,8 @@ struct Matchmaker {
     /// A national register gives a network millions of such pairs, and holding them all to sort
     /// took 100 MB. They are taken in bands of scores instead, strongest band first: a band is
     /// sorted and taken as the whole list would be, and a later band need only hold pairs whose
-    /// projects both still have room, which soon are few.
+    /// projects both still have room, which soon are few. Every network reader waits for these
+    /// pairs, so they are worked out on every processor.
     private func networkPairs(_ live: [Int], network: Audience, hasNews: (Int) -> Bool) -> [MatchCandidate] {
         let scope = live.filter { position in
             let project = similarity.projects[position]
@@ -197,15 +204,16 @@ struct Matchmaker {
                 || project.themes.contains(where: network.themes.contains)
         }
         let news = scope.map(hasNews)
-        var organisations = Numbering<String>()
-        let organisation = scope.map { organisations(similarity.projects[$0].organisation.key) }
+        let organisation = scope.map { organisations.ofProject[$0] }
         var appearances = [Int](repeating: 0, count: similarity.projects.count)
         let hasRoom = { (position: Int) in appearances[position] < DigestAssembler.matchesPerProject }
-        var shared: [UInt16] = []
-        /// Every pair still possible (both projects with room) scoring at least the threshold.
-        func forEachPair(_ body: (MatchCandidate) -> Void) {
+        /// Every pair still possible (both projects with room, by `appearances` so far) scoring at
+        /// least the threshold, from the projects with news that are `part`'s share of the work.
+        func forEachPair(part: Int, _ appearances: [Int], _ body: (MatchCandidate) -> Void) {
+            var shared: [UInt16] = []
+            let hasRoom = { (position: Int) in appearances[position] < DigestAssembler.matchesPerProject }
             // From each project with news to every other; two with news are paired once.
-            for index in scope.indices where news[index] && hasRoom(scope[index]) {
+            for index in stride(from: part, to: scope.count, by: SharedWork.parts) where news[index] && hasRoom(scope[index]) {
                 let first = scope[index]
                 similarity.sharedWords(with: first, into: &shared)
                 for other in scope.indices where organisation[other] != organisation[index] && (!news[other] || other > index) {
@@ -223,11 +231,16 @@ struct Matchmaker {
         var listed: [MatchCandidate] = []
         var upper = buckets
         while upper > 0 {
-            var counts = [Int](repeating: 0, count: buckets)
-            forEachPair { pair in
-                let index = bucket(pair.score)
-                if index < upper { counts[index] += 1 }
+            let sofar = appearances
+            let partCounts = SharedWork.split { part in
+                var counts = [Int](repeating: 0, count: buckets)
+                forEachPair(part: part, sofar) { pair in
+                    let index = bucket(pair.score)
+                    if index < upper { counts[index] += 1 }
+                }
+                return counts
             }
+            let counts = (0..<buckets).map { index in partCounts.reduce(0) { $0 + $1[index] } }
             // The band: whole buckets below the last band, as many as fit in `bandSize` pairs.
             var lower = upper - 1
             var size = counts[lower]
@@ -236,10 +249,19 @@ struct Matchmaker {
                 size += counts[lower]
             }
             guard counts[..<upper].contains(where: { $0 > 0 }) else { break }
-            var band: [MatchCandidate] = []
-            band.reserveCapacity(size)
-            forEachPair { pair in
-                if (lower..<upper).contains(bucket(pair.score)) { band.append(pair) }
+            // Each part writes its pairs of the band after the parts before it, as counted.
+            let starts = partCounts.reduce(into: [0]) { starts, counts in starts.append(starts.last! + counts[lower..<upper].reduce(0, +)) }
+            var band = [MatchCandidate](unsafeUninitializedCapacity: size) { buffer, initialised in
+                guard let base = buffer.baseAddress else { return }
+                _ = SharedWork.split { part in
+                    var position = starts[part]
+                    forEachPair(part: part, sofar) { pair in
+                        guard (lower..<upper).contains(bucket(pair.score)) else { return }
+                        (base + position).initialize(to: pair)
+                        position += 1
+                    }
+                }
+                initialised = size
             }
             sort(&band)
             for pair in band where hasRoom(pair.match) && hasRoom(pair.anchor!) {

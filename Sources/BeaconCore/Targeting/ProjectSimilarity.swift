@@ -30,6 +30,8 @@ struct ProjectSimilarity: Sendable {
     /// Per project, the number of each of its themes as listed (a repeat counts twice, as it
     /// does when the themes themselves are compared), for counting those a reader shares.
     private let themeLists: [[Int]]
+    /// Per project, whether it lists a theme twice; those that do not are counted from `themeBits`.
+    private let repeatsThemes: [Bool]
     private let themeNumbers: [ThemeID: Int]
 
     init(projects: [Project]) {
@@ -39,6 +41,7 @@ struct ProjectSimilarity: Sendable {
         let themeNumbers = Dictionary(uniqueKeysWithValues: themes.enumerated().map { ($1, $0) })
         self.themeNumbers = themeNumbers
         themeLists = projects.map { $0.themes.map { themeNumbers[$0]! } }
+        repeatsThemes = projects.map { Set($0.themes).count != $0.themes.count }
         var idRanks = [Int](repeating: 0, count: projects.count)
         for (rank, position) in projects.indices.sorted(by: { projects[$0].id < projects[$1].id }).enumerated() { idRanks[position] = rank }
         self.idRanks = idRanks
@@ -82,7 +85,9 @@ struct ProjectSimilarity: Sendable {
 
     /// How many of the themes of the project at `position` are in `mask`.
     func sharedThemes(_ position: Int, _ mask: [UInt64]) -> Int {
-        themeLists[position].reduce(0) { count, number in mask[number / 64] & (1 << UInt64(number % 64)) != 0 ? count + 1 : count }
+        // Every reader's issue counts this for thousands of projects: up to 64 themes, one word does.
+        if themeWords == 1, !repeatsThemes[position] { return (themeBits[position] & mask[0]).nonzeroBitCount }
+        return themeLists[position].reduce(0) { count, number in mask[number / 64] & (1 << UInt64(number % 64)) != 0 ? count + 1 : count }
     }
 
     /// Where `project` is in `projects`, if it is one of them.

@@ -22,13 +22,6 @@ public struct Reader: Sendable {
         return Set(audience.sectors)
     }
 
-    /// Everything about the reader that selects and ranks items: readers alike in it get the
-    /// same issue, whatever their names, languages and addresses.
-    var selectionProfile: String {
-        let organisation = organisation.map { "\($0.key)|\($0.sector)|\($0.region)|\($0.size.map(\.rawValue) ?? "")" } ?? "-"
-        return "\(audience.id)|\(organisation)|\(sector?.rawValue ?? "-")|\(interests.map(\.rawValue).sorted().joined(separator: ","))"
-    }
-
     /// The same reader under another name: for renderings shared by readers alike.
     func named(_ name: String) -> Reader {
         Reader(id: id, name: name, audience: audience, organisation: organisation, interests: interests, language: language,

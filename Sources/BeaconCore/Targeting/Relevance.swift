@@ -19,12 +19,6 @@ struct Relevance: RelevanceSink {
     var ranked: [Reason] {
         reasons.enumerated().sorted { ($0.element.weight, -$0.offset) > ($1.element.weight, -$1.offset) }.map(\.element.reason)
     }
-
-    static func of(_ project: Project, for reader: Reader) -> Relevance {
-        var relevance = Relevance()
-        relevance.add(project, for: reader)
-        return relevance
-    }
 }
 
 /// Only the sum.
@@ -33,53 +27,5 @@ struct RelevanceScore: RelevanceSink {
 
     mutating func add(_ weight: Int, _ reason: @autoclosure () -> Reason) {
         score += weight
-    }
-}
-
-extension Relevance {
-    /// How `project` relates to `reader`'s organisation, sector, network and interests, and
-    /// how well it is evidenced. `RankingFacts.score` gives the same sum from plain numbers.
-    mutating func add(_ project: Project, for reader: Reader) {
-        let shared = project.themes.filter { reader.interests.contains($0) }
-        let sharedCount = shared.count
-        if let own = reader.organisation {
-            if own.key == project.organisation.key {
-                add(50, .yourOrganisation)
-            } else {
-                if own.sector == project.organisation.sector {
-                    add(20, .sameSector(own.sector))
-                    if let size = own.size, size == project.organisation.size {
-                        add(5, .similarOrganisation)
-                    }
-                } else if sharedCount > 0 {
-                    add(15, .crossSector(project.organisation.sector))
-                }
-                if own.region == project.organisation.region, own.region != .allWales {
-                    add(10, .sameRegion(own.region))
-                }
-            }
-        }
-        if reader.organisation == nil, let sector = reader.sector, sector == project.organisation.sector {
-            add(20, .sameSector(sector))
-        }
-        if let network = reader.network {
-            if network.sectors.contains(project.organisation.sector) {
-                add(20, .networkSector(project.organisation.sector))
-            }
-            if reader.organisation == nil, sharedCount > 0 {
-                add(8 * min(sharedCount, 3), .networkTheme(shared))
-            }
-        }
-        if reader.organisation != nil, sharedCount > 0 {
-            add(8 * min(sharedCount, 3), .sharedInterest(shared))
-        }
-        switch project.evaluation.kind {
-        case .independent: add(15, .independentlyEvaluated)
-        case .internal: add(5, .internallyEvaluated)
-        case .none: break
-        }
-        if let achieved = project.achievedSavings, achieved > .zero {
-            add(10, .savingsAchieved(achieved))
-        }
     }
 }

@@ -42,9 +42,15 @@ enum HeaderEncoding {
     static func phrase(_ text: String) -> String {
         let name = flatten(text)
         guard isPlainASCII(name), !hasLongWord(name) else { return encodedWords(name).joined(separator: " ") }
-        if name.unicodeScalars.allSatisfy(atext.contains) { return name }
-        let escaped = name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "\"\(escaped)\""
+        if name.utf8.allSatisfy(isAtext) { return name }
+        // A backslash or quote is escaped with a backslash; the name is plain ASCII by then.
+        var escaped: [UInt8] = [UInt8(ascii: "\"")]
+        for byte in name.utf8 {
+            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\"") { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
+        }
+        escaped.append(UInt8(ascii: "\""))
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// `<uri>, <uri>` as List-Unsubscribe wants them, folding between them; a URI too long
@@ -62,7 +68,13 @@ enum HeaderEncoding {
         }.joined(separator: ", ")
     }
 
-    private static let atext = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
+    /// Whether a byte of plain ASCII may appear in an atom, or is a space between atoms.
+    private static func isAtext(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        default: "!#$%&'*+-/=?^_`{|}~ ".utf8.contains(byte)
+        }
+    }
 
     /// Whether a word (bytes between spaces) is longer than a line can fold.
     private static func hasLongWord(_ text: String) -> Bool {
@@ -79,28 +91,38 @@ enum HeaderEncoding {
     /// a character of more bytes than a word holds (a letter under many combining marks) is
     /// split between its code points, which decoders join again.
     static func encodedWords(_ text: String) -> [String] {
+        // A word's bytes are always a run of the text's own, from `chunk` up to `end`.
+        let utf8 = text.utf8
         var words: [String] = []
-        var chunk: [UInt8] = []
-        let add = { (bytes: [UInt8]) in
-            if chunk.count + bytes.count > bytesPerWord, !chunk.isEmpty {
-                words.append(word(chunk))
-                chunk = []
+        var chunk = utf8.startIndex
+        var end = utf8.startIndex
+        func add(upTo next: String.Index) {
+            if utf8.distance(from: chunk, to: next) > bytesPerWord, chunk != end {
+                words.append(word(utf8[chunk..<end]))
+                chunk = end
             }
-            chunk += bytes
+            end = next
         }
-        for character in text {
-            let bytes = Array(String(character).utf8)
-            if bytes.count <= bytesPerWord {
-                add(bytes)
+        var position = text.startIndex
+        while position < text.endIndex {
+            let next = text.index(after: position)
+            if utf8.distance(from: position, to: next) <= bytesPerWord {
+                add(upTo: next)
             } else {
-                for scalar in character.unicodeScalars { add(Array(String(scalar).utf8)) }
+                let scalars = text.unicodeScalars
+                var scalar = position
+                while scalar < next {
+                    scalar = scalars.index(after: scalar)
+                    add(upTo: scalar)
+                }
             }
+            position = next
         }
-        if !chunk.isEmpty { words.append(word(chunk)) }
+        if chunk != end { words.append(word(utf8[chunk..<end])) }
         return words
     }
 
-    private static func word(_ bytes: [UInt8]) -> String {
+    private static func word(_ bytes: Substring.UTF8View) -> String {
         let encoded = "=?UTF-8?B?" + Data(bytes).base64EncodedString() + "?="
         assert(encoded.count <= bytesPerWord / 3 * 4 + wordOverhead)
         return encoded
@@ -110,6 +132,8 @@ enum HeaderEncoding {
     static func fold(_ line: String) -> String {
         // Bytes are never fewer than characters: most headers fit and come back as they are.
         guard line.utf8.count > maximumLineLength else { return line }
+        // Encoded headers are ASCII, where a byte is a character (a CR could join an LF).
+        if line.utf8.allSatisfy({ $0 < 0x80 && $0 != 13 }) { return foldASCII(line) }
         var lines: [String] = []
         var current = ""
         // Lengths are kept as the line grows: counting characters again for every word made
@@ -136,21 +160,65 @@ enum HeaderEncoding {
         return lines.joined(separator: "\r\n")
     }
 
+    /// The same folding on bytes, with the same rules: headers are folded for every message.
+    private static func foldASCII(_ line: String) -> String {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(line.utf8.count + 16)
+        var folds = 0
+        var current = 0
+        var blank = true
+        for word in line.utf8.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) {
+            if current == 0, folds == 0 {
+                folded += word
+                current = word.count
+            } else if current + 1 + word.count <= maximumLineLength || blank {
+                folded.append(UInt8(ascii: " "))
+                folded += word
+                current += 1 + word.count
+            } else {
+                folded += [13, 10, UInt8(ascii: " ")]
+                folded += word
+                folds += 1
+                current = 1 + word.count
+                blank = true
+            }
+            if !word.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { blank = false }
+        }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
     /// Control characters, including line breaks, become spaces: a value can never start a new header.
     static func flatten(_ value: String) -> String {
-        // Printable ASCII with single spaces inside, as nearly every name and title is, is flat already.
-        var previous = UInt8(ascii: " ")
-        if value.utf8.last != UInt8(ascii: " "), value.utf8.allSatisfy({ byte in
-            defer { previous = byte }
-            return byte >= 0x20 && byte < 0x7F && !(byte == UInt8(ascii: " ") && previous == UInt8(ascii: " "))
-        }) {
-            return value
-        }
+        if isFlat(value) { return value }
         return String(String.UnicodeScalarView(value.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
             .split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
     }
 
+    /// Text with single spaces inside and none at the ends, and no control character or line
+    /// separator, as nearly every name and title is, is flat already. Checked on UTF-8, where a
+    /// C1 control is C2 80 to C2 9F and the separators U+2028 and U+2029 are E2 80 A8 and A9.
+    private static func isFlat(_ value: String) -> Bool {
+        let bytes = value.utf8
+        guard bytes.last != UInt8(ascii: " ") else { return false }
+        var previous = UInt8(ascii: " ")
+        var beforePrevious = UInt8(0)
+        for byte in bytes {
+            if byte < 0x20 || byte == 0x7F || (byte == UInt8(ascii: " ") && previous == UInt8(ascii: " ")) { return false }
+            if previous == 0xC2, (0x80...0x9F).contains(byte) { return false }
+            if beforePrevious == 0xE2, previous == 0x80, byte == 0xA8 || byte == 0xA9 { return false }
+            beforePrevious = previous
+            previous = byte
+        }
+        return true
+    }
+
+    /// Printable ASCII without `=?`, which would start an encoded-word.
     private static func isPlainASCII(_ text: String) -> Bool {
-        !text.contains("=?") && text.unicodeScalars.allSatisfy { $0.isASCII && $0.value >= 0x20 && $0.value < 0x7F }
+        var previous = UInt8(0)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte >= 0x7F || (previous == UInt8(ascii: "=") && byte == UInt8(ascii: "?")) { return false }
+            previous = byte
+        }
+        return true
     }
 }

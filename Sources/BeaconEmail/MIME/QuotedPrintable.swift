@@ -6,7 +6,6 @@ import BeaconCore
 /// string's own bytes in one pass: every body of every message passes through here.
 enum QuotedPrintable: LineEncoding {
     static let maximumLineLength = 76
-    static let name = "quoted-printable"
     /// Each line is encoded on its own, so lines shared by readers are encoded once.
     static let lineBreak: [UInt8] = [13, 10]
 
@@ -43,23 +42,43 @@ enum QuotedPrintable: LineEncoding {
             output[count] = byte
             count += 1
         }
+
+        mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
+            (output.baseAddress! + count).update(from: bytes.baseAddress!, count: bytes.count)
+            count += bytes.count
+        }
     }
 
     private static let fromPrefix = Array("From ".utf8)
 
     /// Bytes written as themselves anywhere in a line: printable ASCII but "=". Space and tab
     /// are literal too except at a line's end; "F" and "." are checked at a line's start.
-    private static let literal: [Bool] = (0...255).map { (byte: Int) -> Bool in
-        let printable = (33...126).contains(byte) && byte != 61  // "="
-        return printable || byte == 32 || byte == 9  // space, tab
+    /// Worked out rather than looked up: reading a static table checks it is made on every read.
+    @inline(__always)
+    private static func isLiteral(_ byte: UInt8) -> Bool {
+        ((33...126).contains(byte) && byte != 61) || byte == 32 || byte == 9
     }
 
     private static func encodeLine(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout Writer) {
         var lineLength = 0
         let last = bytes.count - 1
-        for index in bytes.indices {
+        var index = 0
+        while index < bytes.count {
+            // Inside the line, a run of literal bytes that fits before a soft break is copied whole.
+            if index > 0 {
+                var end = index
+                let limit = min(last, index + (maximumLineLength - 1 - lineLength))
+                while end < limit, isLiteral(bytes[end]) { end += 1 }
+                if end > index {
+                    output.put(UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    lineLength += end - index
+                    index = end
+                    continue
+                }
+            }
+            defer { index += 1 }
             let byte = bytes[index]
-            var plain = literal[Int(byte)]
+            var plain = isLiteral(byte)
             if index == last, byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") {
                 // Whitespace at the end of a line is lost in transit unless encoded.
                 plain = false
@@ -80,12 +99,16 @@ enum QuotedPrintable: LineEncoding {
                 output.put(byte)
             } else {
                 output.put(UInt8(ascii: "="))
-                output.put(digits[Int(byte >> 4)])
-                output.put(digits[Int(byte & 0x0F)])
+                output.put(hexDigit(byte >> 4))
+                output.put(hexDigit(byte & 0x0F))
             }
             lineLength += width
         }
     }
 
-    private static let digits: [UInt8] = Array("0123456789ABCDEF".utf8)
+    /// `0`–`9`, `A`–`F`.
+    @inline(__always)
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+    }
 }

@@ -75,12 +75,20 @@ public struct EmailComposer: Sendable {
     /// A list label made only of letters, digits and hyphens, as List-Id needs, and short
     /// enough for one header line: a longer id is cut and told apart by a hash of it.
     static func label(_ id: String) -> String {
-        let mapped = String(id.lowercased().unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "-" })
+        let mapped = id.utf8.allSatisfy({ $0 < 0x80 })
+            ? String(decoding: id.lowercased().utf8.map { Self.isLabelByte($0) ? $0 : UInt8(ascii: "-") }, as: UTF8.self)
+            : String(id.lowercased().unicodeScalars.map { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-") ? Character($0) : "-" })
         guard mapped.utf8.count > longestLabel else { return mapped }
         return mapped.prefix(longestLabel - 17) + "-" + hex(SHA256.hash(data: Data(id.utf8))).prefix(16)
     }
 
     private static let longestLabel = 64
+
+    /// An ASCII letter, digit or hyphen: what `CharacterSet.alphanumerics` and "-" allow of ASCII.
+    private static func isLabelByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+    }
 
     /// `Tue, 01 Dec 2026 09:00:00 +0000`. Written out by hand: a date formatter made for every
     /// message cost more than the rest of its headers together.
