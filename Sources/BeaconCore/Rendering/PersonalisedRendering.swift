@@ -1,4 +1,4 @@
-/// A rendered digest with the reader's name and unsubscribe link left as marks, so readers
+/// A rendered digest with the reader's name and footer links left as marks, so readers
 /// who get the same issue share one rendering and each copy only fills in the marks. Lines
 /// with a mark are kept whole and, in plain text, wrapped once filled, since a name changes
 /// where a line breaks.
@@ -7,6 +7,7 @@ struct PersonalisedRendering: Sendable {
     /// that contains one is rendered on its own instead.
     static let nameMark: Character = "\u{E000}"
     static let linkMark: Character = "\u{E001}"
+    static let webCopyMark: Character = "\u{E002}"
 
     private enum Part: Sendable {
         case fixed(String)
@@ -57,25 +58,26 @@ struct PersonalisedRendering: Sendable {
         values.allSatisfy { value in value.map { !hasMark(Substring($0)) } ?? true }
     }
 
-    /// Both marks start with this byte in UTF-8, and nothing a template or register holds
+    /// Every mark starts with this byte in UTF-8, and nothing a template or register holds
     /// does: the scalars are only compared on lines that have it.
     private static let markLead: UInt8 = 0xEE
 
     private static func hasMark(_ line: Substring) -> Bool {
-        line.utf8.contains(markLead) && line.unicodeScalars.contains { $0 == nameScalar || $0 == linkScalar }
+        line.utf8.contains(markLead) && line.unicodeScalars.contains { $0 == nameScalar || $0 == linkScalar || $0 == webCopyScalar }
     }
 
     private static let nameScalar = nameMark.unicodeScalars.first!
     private static let linkScalar = linkMark.unicodeScalars.first!
+    private static let webCopyScalar = webCopyMark.unicodeScalars.first!
 
-    func filled(name: String, link: String?) -> String {
-        let (name, link) = escaped(name: name, link: link)
+    func filled(name: String, links: FooterLinks) -> String {
+        let (name, links) = escaped(name: name, links: links)
         var result = ""
         for (index, part) in parts.enumerated() {
             if index > 0 { result += "\n" }
             switch part {
             case .fixed(let text): result += text
-            case .personal(let line): result += fill(line, name: name, link: link)
+            case .personal(let line): result += fill(line, name: name, links: links)
             }
         }
         return result
@@ -98,37 +100,37 @@ struct PersonalisedRendering: Sendable {
         /// By part: the fixed text encoded; empty when the page is encoded whole per copy.
         fileprivate let fixed: [[UInt8]]
 
-        func filled(name: String, link: String?) -> [UInt8] {
-            guard !fixed.isEmpty else { return encode(rendering.filled(name: name, link: link)) }
-            let (name, link) = rendering.escaped(name: name, link: link)
+        func filled(name: String, links: FooterLinks) -> [UInt8] {
+            guard !fixed.isEmpty else { return encode(rendering.filled(name: name, links: links)) }
+            let (name, links) = rendering.escaped(name: name, links: links)
             var bytes: [UInt8] = []
             bytes.reserveCapacity(fixed.reduce(0) { $0 + $1.count } + 1024)
             for (index, part) in rendering.parts.enumerated() {
                 if index > 0 { bytes += lineBreak }
                 switch part {
                 case .fixed: bytes += fixed[index]
-                case .personal(let line): bytes += encode(rendering.fill(line, name: name, link: link))
+                case .personal(let line): bytes += encode(rendering.fill(line, name: name, links: links))
                 }
             }
             return bytes
         }
     }
 
-    private func escaped(name: String, link: String?) -> (name: String, link: String) {
-        let escape = { (value: String) in format == .html ? HTMLEscaping.escape(value) : value }
-        return (escape(name), escape(link ?? ""))
+    private func escaped(name: String, links: FooterLinks) -> (name: String, links: FooterLinks) {
+        let escape = { (value: String?) in format == .html ? HTMLEscaping.escape(value ?? "") : value ?? "" }
+        return (escape(name), FooterLinks(unsubscribe: escape(links.unsubscribe), webCopy: escape(links.webCopy)))
     }
 
-    /// A line with its marks replaced by the escaped name and link; plain text wrapped again.
-    private func fill(_ line: Substring, name: String, link: String) -> String {
+    /// A line with its marks replaced by the escaped name and links; plain text wrapped again.
+    private func fill(_ line: Substring, name: String, links: FooterLinks) -> String {
         var filled = ""
         var scalars = String.UnicodeScalarView()
         for scalar in line.unicodeScalars {
             switch scalar {
-            case Self.nameScalar, Self.linkScalar:
+            case Self.nameScalar, Self.linkScalar, Self.webCopyScalar:
                 filled += String(scalars)
                 scalars = String.UnicodeScalarView()
-                filled += scalar == Self.nameScalar ? name : link
+                filled += (scalar == Self.nameScalar ? name : scalar == Self.linkScalar ? links.unsubscribe : links.webCopy) ?? ""
             default:
                 scalars.append(scalar)
             }
