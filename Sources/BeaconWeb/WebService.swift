@@ -24,6 +24,8 @@ public struct WebService: Sendable {
         Stylesheet.add(to: router)
         UnsubscribeRoutes(context: context).add(to: router)
         PreferencesRoutes(context: context).add(to: router)
+        SignUpRoutes(context: context).add(to: router)
+        ConfirmSignUpRoutes(context: context).add(to: router)
         return router
     }
 }
