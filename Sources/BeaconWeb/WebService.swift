@@ -26,6 +26,8 @@ public struct WebService: Sendable {
         PreferencesRoutes(context: context).add(to: router)
         SignUpRoutes(context: context).add(to: router)
         ConfirmSignUpRoutes(context: context).add(to: router)
+        WebCopyRoutes(context: context).add(to: router)
+        ArchiveRoutes(context: context).add(to: router)
         return router
     }
 }
