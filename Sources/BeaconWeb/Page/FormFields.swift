@@ -72,7 +72,7 @@ enum FormFields {
         var html = "<button type=\"submit\""
         if let name, let value { html += " name=\"\(HTML.escape(name))\" value=\"\(HTML.escape(value))\"" }
         if let style { html += " class=\"\(style)\"" }
-        return html + ">\(label.inline)</button>\n"
+        return html + "><span lang=\"cy\">\(HTML.escape(label.welsh))</span> / <span lang=\"en\">\(HTML.escape(label.english))</span></button>\n"
     }
 
     private static func errorMessage(_ problem: Problem, id: String) -> String {

@@ -31,8 +31,8 @@ struct Page: Sendable {
             \(body)
             </main>
             <footer class="site-footer"><div class="width">
-            <p><span lang="cy">Cwestiynau? Cysylltwch â</span> \(HTML.escape(team.welsh)): <a href="mailto:\(HTML.escape(settings.fundTeam.email))">\(HTML.escape(settings.fundTeam.email))</a></p>
-            <p lang="en">Questions? Contact \(HTML.escape(team.english)): <a href="mailto:\(HTML.escape(settings.fundTeam.email))">\(HTML.escape(settings.fundTeam.email))</a></p>
+            <p lang="cy">Cwestiynau? \(HTML.escape(team.welsh)): <a href="mailto:\(HTML.escape(settings.fundTeam.email))">\(HTML.escape(settings.fundTeam.email))</a></p>
+            <p lang="en">Questions? \(HTML.escape(team.english)): <a href="mailto:\(HTML.escape(settings.fundTeam.email))">\(HTML.escape(settings.fundTeam.email))</a></p>
             </div></footer>
             </body>
             </html>

@@ -22,7 +22,8 @@ struct ConfirmSignUpPages {
 
     func confirmed(preferences: String) -> Page {
         var body = "<div class=\"panel\">\n<h1>\(Bilingual("Rydych wedi tanysgrifio", "You are subscribed").inline)</h1>\n"
-        body += (Bilingual("Cewch ", "You will get ") + title + Bilingual(" o'r rhifyn nesaf.", " from the next issue.")).paragraphs()
+        body += Bilingual("Byddwch yn cael y crynodeb hwn o'r rhifyn nesaf ymlaen:", "You will get this digest from the next issue:").paragraphs()
+        body += title.paragraphs()
         body += "</div>\n"
         body += "<p><a href=\"\(HTML.escape(preferences))\">\(Bilingual("Newid fy newisiadau", "Change my choices").inline)</a></p>\n"
         return Page(title: Bilingual("Rydych wedi tanysgrifio", "You are subscribed"), body: body)

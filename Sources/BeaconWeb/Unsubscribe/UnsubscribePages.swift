@@ -19,7 +19,8 @@ struct UnsubscribePages {
     }
 
     func confirm() -> Page {
-        var body = "<h1>\((Bilingual("Dad-danysgrifio o ", "Unsubscribe from ") + title).inline)</h1>\n" + whom
+        // The title after a colon: "o" before it would mutate a Welsh title's first letter.
+        var body = "<h1>\((Bilingual("Dad-danysgrifio: ", "Unsubscribe: ") + title).inline)</h1>\n" + whom
         body += Bilingual(
             "Ar ôl dad-danysgrifio, ni chewch ragor o rifynnau o'r crynodeb hwn. Gallwch newid eich meddwl wedyn.",
             "Once you unsubscribe you will get no more issues of this digest. You can change your mind afterwards.").paragraphs()
@@ -32,9 +33,10 @@ struct UnsubscribePages {
 
     func unsubscribed() -> Page {
         var body = "<div class=\"panel\">\n<h1>\(Bilingual("Rydych wedi dad-danysgrifio", "You are unsubscribed").inline)</h1>\n"
-        body += (Bilingual("Ni fydd rhagor o rifynnau o ", "No more issues of ") + title
-            + Bilingual(" yn cael eu hanfon i \(addressee.name) (\(MaskedAddress.of(addressee.email))).",
-                        " will be sent to \(addressee.name) (\(MaskedAddress.of(addressee.email))).")).paragraphs()
+        body += Bilingual(
+            "Ni fydd \(addressee.name) (\(MaskedAddress.of(addressee.email))) yn cael rhagor o rifynnau o'r crynodeb hwn:",
+            "\(addressee.name) (\(MaskedAddress.of(addressee.email))) will get no more issues of this digest:").paragraphs()
+        body += title.paragraphs()
         body += "</div>\n"
         body += Bilingual("Wedi gwneud camgymeriad? Gallwch danysgrifio eto.", "Made a mistake? You can subscribe again.").paragraphs()
         body += form(FormFields.button(Bilingual("Dad-wneud: tanysgrifio eto", "Undo: subscribe again"), name: "action", value: "undo", style: "secondary"))
@@ -43,7 +45,8 @@ struct UnsubscribePages {
 
     func resubscribed() -> Page {
         var body = "<div class=\"panel\">\n<h1>\(Bilingual("Rydych wedi tanysgrifio eto", "You are subscribed again").inline)</h1>\n"
-        body += (Bilingual("Bydd ", "") + title + Bilingual(" yn cael ei anfon atoch eto o'r rhifyn nesaf.", " will be sent to you again from the next issue.")).paragraphs()
+        body += Bilingual("Byddwch yn cael y crynodeb hwn eto o'r rhifyn nesaf ymlaen:", "You will get this digest again from the next issue:").paragraphs()
+        body += title.paragraphs()
         body += "</div>\n"
         if let preferencesPath {
             body += "<p><a href=\"\(HTML.escape(preferencesPath))\">\(Bilingual("Newid fy newisiadau", "Change my preferences").inline)</a></p>\n"
