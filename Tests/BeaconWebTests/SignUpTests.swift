@@ -2,6 +2,7 @@ import BeaconChannelAPI
 import BeaconCore
 import BeaconLedger
 import BeaconReaderLinks
+import BeaconTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTesting
@@ -63,6 +64,22 @@ struct SignUpTests {
         #expect(signUp.email == "sian.newydd@caerdydd.example")
         try fixture.send("directors-fortnightly", on: "2026-12-01")
         #expect(try fixture.outbox("directors-fortnightly").contains { $0.contains("sian.newydd@caerdydd.example") })
+    }
+
+    @Test("Over SMTP, the confirmation email reaches a real server (aiosmtpd) for the address given")
+    func overSMTP() async throws {
+        let server = try SMTPTestServer()
+        let fixture = try WebFixture(smtp: server.url)
+        try await fixture.test { client in
+            let answer = try await Self.signUp(client, "smtp.reader@caerdydd.example")
+            #expect(answer.status == .ok)
+        }
+        try server.waitFor(messages: 1)
+        let (file, recipients) = try #require(try server.messages().first)
+        #expect(recipients == ["smtp.reader@caerdydd.example"])
+        let message = PageReading.quotedPrintable(try String(contentsOf: file, encoding: .utf8))
+        #expect(message.contains("\(WebFixture.base)/c/"))
+        #expect(try fixture.outbox("_one-off").isEmpty)
     }
 
     @Test("An address already subscribed gets the same page, and an email saying so instead of a link to confirm")
