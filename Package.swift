@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // The register, audiences, targeting, assembly and rendering. Knows no channel.
@@ -81,7 +82,9 @@ let package = Package(
             dependencies: [
                 "BeaconCore", "BeaconChannelAPI", "BeaconLedger", "BeaconSend", "BeaconReaderLinks",
                 .product(name: "Hummingbird", package: "hummingbird"),
-            ]
+                .product(name: "Metrics", package: "swift-metrics"),
+            ],
+            resources: [.copy("Assets")]
         ),
         // The one place that wires the core, the ledger and every channel to the command line.
         .executableTarget(
@@ -129,6 +132,7 @@ let package = Package(
             name: "BeaconWebTests",
             dependencies: [
                 "BeaconWeb", "BeaconCore", "BeaconChannelAPI", "BeaconLedger", "BeaconSQLiteLedger", "BeaconReaderLinks",
+                "BeaconSend", "BeaconEmail", "BeaconRSS", "BeaconJSONFeed", "BeaconBulletin",
                 "BeaconChannelTesting", "BeaconTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -10,7 +10,7 @@ public final class BulletinChannel: Channel {
     public var name: ChannelName { Self.name }
     public let reach = ChannelReach.eachNetwork
 
-    private let settings: BulletinSettings
+    let settings: BulletinSettings
     private let webhooks: WebhookClient
 
     public init(settings: BulletinSettings) {

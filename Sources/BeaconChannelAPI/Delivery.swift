@@ -25,17 +25,5 @@ public struct Delivery: Sendable {
 
     /// Who a message goes to, for channels that write to addresses: a subscriber, or a
     /// network's mailing list; nil for shared editions.
-    public var addressee: Addressee? {
-        switch recipient {
-        case .subscriber(let subscriber):
-            Addressee(id: .subscriber(subscriber.id), name: subscriber.name, email: subscriber.email, language: subscriber.language)
-        case .mailingList(let edition, let address):
-            Addressee(
-                id: .mailingList(network: edition.audience.id),
-                name: edition.audience.name.welsh.map { "\($0) / \(edition.audience.name.english)" } ?? edition.audience.name.english,
-                email: address, language: .both)
-        case .edition:
-            nil
-        }
-    }
+    public var addressee: Addressee? { recipient.addressee }
 }

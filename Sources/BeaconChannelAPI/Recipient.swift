@@ -25,6 +25,21 @@ public enum Recipient: Sendable {
         }
     }
 
+    /// Who a message goes to: a subscriber, or a network's mailing list; nil for shared editions.
+    public var addressee: Addressee? {
+        switch self {
+        case .subscriber(let subscriber):
+            Addressee(id: .subscriber(subscriber.id), name: subscriber.name, email: subscriber.email, language: subscriber.language)
+        case .mailingList(let edition, let address):
+            Addressee(
+                id: .mailingList(network: edition.audience.id),
+                name: edition.audience.name.welsh.map { "\($0) / \(edition.audience.name.english)" } ?? edition.audience.name.english,
+                email: address, language: .both)
+        case .edition:
+            nil
+        }
+    }
+
     /// For reports: the subscriber's id and address, or the edition's key.
     public var label: String {
         switch self {

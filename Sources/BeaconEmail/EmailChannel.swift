@@ -110,6 +110,17 @@ extension EmailChannel: ExactMessagePreview {
     }
 }
 
+extension EmailChannel: OneOffMessageSender {
+    /// Over SMTP when a server is set, otherwise to `outbox/_one-off/`.
+    public func send(_ message: OneOffMessage) throws(ChannelFailure) -> DeliveryOutcome {
+        let composed = try composer().compose(message, at: clock())
+        guard let smtp = settings.smtp else {
+            return FileOutbox(folder: settings.outbox).write(composed, to: FileOutbox(folder: settings.outbox).file(forOneOff: message.reference))
+        }
+        return try SMTPDispatcher(settings: smtp).run(composed: [composed]).first ?? .deferred("the SMTP server took no message")
+    }
+}
+
 extension EmailChannel: UnsubscribeTokenVerifier {
     public func verifyUnsubscribeToken(_ token: String) throws(ChannelFailure) -> UnsubscribeRequest? {
         guard case .unsubscribe(let reader, let digest)? = ReaderLink.verify(token, with: try linkKeys()) else { return nil }

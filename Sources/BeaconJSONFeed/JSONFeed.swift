@@ -13,9 +13,11 @@ struct JSONFeed: Codable {
         let contentText: String
         let datePublished: String
         let language: String?
+        /// The item's archive page on the web service, when it has a public address.
+        let url: String?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, summary, language
+            case id, title, summary, language, url
             case contentHTML = "content_html"
             case contentText = "content_text"
             case datePublished = "date_published"

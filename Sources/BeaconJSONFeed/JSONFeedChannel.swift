@@ -61,7 +61,8 @@ public final class JSONFeedChannel: Channel {
             contentHTML: delivery.renderer.renderFragment(issue),
             contentText: delivery.renderer.render(issue, as: .text),
             datePublished: formatter.string(from: issue.issueDate.start(in: settings.timeZone)),
-            language: languages.count == 1 ? languages[0].rawValue : nil)
+            language: languages.count == 1 ? languages[0].rawValue : nil,
+            url: settings.publicURL.map { "\($0)/\(PublishedEdition.path(digest: issue.definition.id, edition: edition, issueDate: issue.issueDate))" })
     }
 }
 

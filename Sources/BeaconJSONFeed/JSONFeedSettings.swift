@@ -7,6 +7,8 @@ public struct JSONFeedSettings: Sendable {
     public static let spec = SettingsSectionSpec(name: "json-feed", keys: ["base_url", "history"])
 
     let baseURL: String
+    /// Where `beacon serve` answers (`public_base_url`): each item's `url` is its archive page there.
+    let publicURL: String?
     let history: Int
     let folder: URL
     /// Where versions before the ledger kept the feeds' items.
@@ -28,6 +30,7 @@ public struct JSONFeedSettings: Sendable {
         guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         return (JSONFeedSettings(
             baseURL: (configured ?? "https://localhost/feeds").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
+            publicURL: settings.publicURL("").map { String($0.dropLast()) },
             history: history,
             folder: settings.dataFolder.appendingPathComponent("feeds"),
             earlierState: settings.dataFolder.appendingPathComponent("state/json-feed"),

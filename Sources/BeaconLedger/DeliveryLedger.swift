@@ -44,6 +44,9 @@ public protocol DeliveryLedger: AnyObject, Sendable {
     func counts(of issue: Issue) throws(LedgerError) -> [ChannelName: [DeliveryState: Int]]
     func deliveries(of issue: Issue, in states: [DeliveryState], limit: Int) throws(LedgerError) -> [LedgerDelivery]
     func skipReasons(of issue: Issue) throws(LedgerError) -> [SkipReason]
+    /// One recipient's deliveries of an issue, one per channel: where their copy's window
+    /// started, for a web copy of it.
+    func deliveries(of issue: Issue, to recipient: RecipientKey) throws(LedgerError) -> [LedgerDelivery]
     /// Records `marks` for `run` in one transaction: each delivery's new state and an outcome
     /// in the run's log.
     func record(_ marks: [DeliveryMark], for run: LedgerRun, at now: Date) throws(LedgerError)

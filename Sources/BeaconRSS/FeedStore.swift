@@ -22,7 +22,7 @@ struct FeedStore {
 
     /// Every feed ever published, for the OPML list.
     func all() throws -> [Feed] {
-        try state.keys().compactMap { key in try state.load(key).map { try JSONDecoder().decode(Feed.self, from: $0) } }
+        try state.keys().filter { !$0.hasPrefix(KeptEditions.prefix) }.compactMap { key in try state.load(key).map { try JSONDecoder().decode(Feed.self, from: $0) } }
             .sorted { $0.file < $1.file }
     }
 }

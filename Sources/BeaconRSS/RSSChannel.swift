@@ -12,11 +12,13 @@ public final class RSSChannel: Channel {
 
     private let settings: RSSSettings
     private let store: FeedStore
+    private let keptEditions: KeptEditions
     private let clock: @Sendable () -> Date
 
     public init(settings: RSSSettings, state: any ChannelState, clock: @escaping @Sendable () -> Date = Date.init) {
         self.settings = settings
         self.store = FeedStore(settings: settings, state: state)
+        self.keptEditions = KeptEditions(state: state)
         self.clock = clock
     }
 
@@ -55,8 +57,10 @@ public final class RSSChannel: Channel {
                 selfURL: "\(settings.baseURL)/\(file)",
                 siteURL: settings.baseURL,
                 items: [])
-            feed.items.publish(item(for: delivery, edition), keeping: settings.history)
+            let published = item(for: delivery, edition)
+            feed.items.publish(published.feedItem, keeping: settings.history)
             do {
+                try keptEditions.keep(published.html, of: delivery.digest.id, edition, on: delivery.issue.issueDate)
                 try store.save(feed, builtAt: clock())
                 log.record(delivery, .delivered("written to \(ConfigurationLoader.displayName(settings.folder.appendingPathComponent(file)))"))
             } catch {
@@ -76,13 +80,34 @@ public final class RSSChannel: Channel {
         "\(SafeName.of(digest))/\(SafeName.of(edition)).xml"
     }
 
-    private func item(for delivery: Delivery, _ edition: Edition) -> FeedItem {
+    /// The feed's item, linking to its archive page when the web service has a public address.
+    private func item(for delivery: Delivery, _ edition: Edition) -> (feedItem: FeedItem, html: String) {
         let issue = delivery.issue
         let languages = edition.language.languages
-        return FeedItem(
+        let html = delivery.renderer.renderFragment(issue)
+        let link = settings.publicURL.map { "\($0)/\(PublishedEdition.path(digest: issue.definition.id, edition: edition, issueDate: issue.issueDate))" }
+        return (FeedItem(
             guid: "beacon:\(issue.definition.id):\(edition.key):\(issue.issueDate)",
             title: issue.title(in: languages), description: issue.headlineSummary(in: languages[0]),
-            html: delivery.renderer.renderFragment(issue), published: issue.issueDate.start(in: settings.timeZone), link: nil)
+            html: html, published: issue.issueDate.start(in: settings.timeZone), link: link), html)
+    }
+}
+
+extension RSSChannel: EditionArchive {
+    public func publishedEditions(of digest: DigestDefinition, in configuration: Configuration) throws(ChannelFailure) -> [PublishedEdition] {
+        do {
+            return try keptEditions.editions(of: digest.id)
+        } catch {
+            throw ChannelFailure("cannot read the editions the feeds published: \(error)")
+        }
+    }
+
+    public func content(of edition: PublishedEdition) throws(ChannelFailure) -> String? {
+        do {
+            return try keptEditions.content(of: edition)
+        } catch {
+            throw ChannelFailure("cannot read the edition \(edition.path): \(error)")
+        }
     }
 }
 

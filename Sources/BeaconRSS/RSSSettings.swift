@@ -8,6 +8,8 @@ public struct RSSSettings: Sendable {
 
     /// Where the feeds folder is published, such as `https://www.gov.wales/invest-to-save/feeds`.
     let baseURL: String
+    /// Where `beacon serve` answers (`public_base_url`): each item links to its archive page there.
+    let publicURL: String?
     /// Issues each feed keeps.
     let history: Int
     let folder: URL
@@ -32,6 +34,7 @@ public struct RSSSettings: Sendable {
         guard !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         return (RSSSettings(
             baseURL: (configured ?? "https://localhost/feeds").trimmingCharacters(in: CharacterSet(charactersIn: "/")),
+            publicURL: settings.publicURL("").map { String($0.dropLast()) },
             history: history,
             folder: settings.dataFolder.appendingPathComponent("feeds"),
             earlierState: settings.dataFolder.appendingPathComponent("state/feeds"),

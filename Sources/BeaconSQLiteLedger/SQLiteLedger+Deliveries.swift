@@ -102,6 +102,13 @@ extension SQLiteLedger {
         }
     }
 
+    public func deliveries(of issue: Issue, to recipient: RecipientKey) throws(LedgerError) -> [LedgerDelivery] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM delivery WHERE recipient = ? AND issue_id = ? ORDER BY channel", arguments: [recipient.rawValue, issue.id])
+                .map(LedgerDelivery.init)
+        }
+    }
+
     /// Why an issue's skipped deliveries were not sent, with how many each reason covers.
     public func skipReasons(of issue: Issue) throws(LedgerError) -> [SkipReason] {
         try read { db in

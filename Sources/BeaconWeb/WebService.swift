@@ -15,12 +15,19 @@ public struct WebService: Sendable {
     }
 
     /// Every route, behind the middleware every answer passes through.
-    public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    public func router() -> Router<WebRequestContext> {
+        let router = Router(context: WebRequestContext.self)
         router.get("healthz") { _, _ in
             try context.ledger.ping()
             return "ok\n"
         }
+        Stylesheet.add(to: router)
+        UnsubscribeRoutes(context: context).add(to: router)
+        PreferencesRoutes(context: context).add(to: router)
+        SignUpRoutes(context: context).add(to: router)
+        ConfirmSignUpRoutes(context: context).add(to: router)
+        WebCopyRoutes(context: context).add(to: router)
+        ArchiveRoutes(context: context).add(to: router)
         return router
     }
 }

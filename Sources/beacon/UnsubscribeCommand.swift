@@ -65,20 +65,10 @@ struct UnsubscribeCommand: ParsableCommand {
         guard let request = try verifiers.lazy.compactMap({ try $0.verifyUnsubscribeToken(addressOrToken) }).first else {
             throw ValidationError("this token was not made by this Beacon (or was changed): ignore the request")
         }
-        let address: String
-        switch request.reader {
-        case .mailingList(let network):
-            guard let list = configuration.audience(network)?.listAddress else {
-                print("Genuine request for the mailing list of \(network), which no longer has a list_address; nothing to do.")
-                return
-            }
-            address = list
-        case .subscriber(let id):
-            guard let subscriber = configuration.subscriber(id) else {
-                print("Genuine request from \(id), who is no longer in the subscriber files; nothing to do.")
-                return
-            }
-            address = subscriber.email
+        // The reader's current address: from the files, or a confirmed sign-up on the web.
+        guard let address = try ledgerCall({ try ReaderRoster.recipient(request.reader, in: configuration, ledger: ledger) })?.email else {
+            print("Genuine request for \(request.reader), who is no longer in the subscriber files (or a network without a list_address); nothing to do.")
+            return
         }
         try ledgerCall { try ledger.suppress(address, reader: RecipientKey(request.reader.key), digest: request.digest, how: "token", at: Date()) }
         print("Recorded: \(address) (\(request.reader)) gets no more issues of \(request.digest).")

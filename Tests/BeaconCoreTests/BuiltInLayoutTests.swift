@@ -18,6 +18,13 @@ struct BuiltInLayoutTests {
         return fixture
     }
 
+    /// No links (feeds), the mailto way out alone, and both footer links with characters HTML escapes.
+    static let footerLinks = [
+        FooterLinks(unsubscribe: nil, webCopy: nil),
+        FooterLinks(unsubscribe: "mailto:unsubscribe@gov.wales.example?subject=unsubscribe%20a&b='c'", webCopy: nil),
+        FooterLinks(unsubscribe: "https://digests.example/u/a&b", webCopy: "https://digests.example/w/<c>'d'"),
+    ]
+
     /// Every reader of every digest, on dates that give full, short and empty issues.
     func compareEveryPage(_ configuration: Configuration) throws -> Int {
         let renderer = try DigestRenderer(configuration: configuration)
@@ -31,11 +38,11 @@ struct BuiltInLayoutTests {
                 for date in ["2026-06-01", "2026-12-01", "2027-03-01"].compactMap(CivilDate.init(parsing:)) {
                     let digest = assembler.assemble(definition, for: reader, on: date)
                     for format in [DigestFormat.text, .html] {
-                        for link in [nil, "mailto:unsubscribe@gov.wales.example?subject=unsubscribe%20a&b='c'"] {
-                            let template = renderer.render(digest, as: format, unsubscribe: link, layout: .template)
-                            #expect(renderer.render(digest, as: format, unsubscribe: link, layout: .builtIn) == template,
+                        for links in Self.footerLinks {
+                            let template = renderer.render(digest, as: format, links: links, layout: .template)
+                            #expect(renderer.render(digest, as: format, links: links, layout: .builtIn) == template,
                                     "\(definition.id) for \(reader.id) on \(date) as \(format)")
-                            #expect(renderer.render(digest, as: format, unsubscribe: link) == template,
+                            #expect(renderer.render(digest, as: format, unsubscribe: links.unsubscribe, webCopy: links.webCopy) == template,
                                     "shared rendering of \(definition.id) for \(reader.id) on \(date) as \(format)")
                             pages += 1
                         }

@@ -46,3 +46,15 @@ struct FieldLengthTests {
         #expect(lines.contains { $0.hasPrefix("register/projects.csv:2:summary_en: warning: this text has 1,619 characters, more than 1,500;") })
     }
 }
+
+@Suite("Lines typed on the web are held to the register's rules")
+struct TypedLineTests {
+    @Test("A typed line is trimmed, and refused when empty, too long or holding a line break or hidden character")
+    func rules() {
+        #expect(TypedLine.check("  Cyngor Sir Ceredigion \t") == .success("Cyngor Sir Ceredigion"))
+        #expect(TypedLine.check(" \n ") == .failure(.empty))
+        #expect(TypedLine.check(String(repeating: "ŵ", count: 1_001)) == .failure(.tooLong))
+        #expect(TypedLine.check("Eira\r\nBcc: all@example.org") == .failure(.forbiddenCharacter))
+        #expect(TypedLine.check("Eira\u{202E}lpmas") == .failure(.forbiddenCharacter))
+    }
+}

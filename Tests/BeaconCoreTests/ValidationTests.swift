@@ -84,7 +84,7 @@ struct ValidationTests {
         var fixture = Fixture()
         fixture.edit("digests.yml", replacing: "    frequency: monthly", with: "    frequncy: monthly")
         let errors = try fixture.errors()
-        #expect(errors.contains { $0.hasPrefix("digests.yml:5:frequncy: unknown key; the keys are: audiences, budget, channels, frequency, funds, id, schedule, sections, send_when_empty, split, time_zone, title") })
+        #expect(errors.contains { $0.hasPrefix("digests.yml:5:frequncy: unknown key; the keys are: audiences, budget, channels, frequency, funds, id, open_to_signup, schedule, sections, send_when_empty, split, time_zone, title") })
         #expect(errors.contains("digests.yml:2:frequency: this required key is missing"))
     }
 

@@ -14,6 +14,9 @@ public struct DigestDefinition: Sendable, Hashable {
     public let sendWhenEmpty: Bool
     /// How shared editions (feeds) are divided beyond audience and language.
     public let split: EditionSplit
+    /// Whether people may ask for it on the web (`beacon serve`'s sign-up form, with double
+    /// opt-in); the fund team's files decide for everyone else.
+    public var openToSignup = false
 }
 
 public enum EditionSplit: String, CaseIterable, Sendable, Hashable {

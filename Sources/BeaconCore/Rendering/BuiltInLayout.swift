@@ -52,6 +52,7 @@ enum BuiltInLayout {
             }
             if let more = edition.more { out += "\n" + more + "\n" }
             out += "\n" + edition.fundTeam + "\n"
+            if let webCopy = edition.webCopy { out += "\(webCopy.text):\n\(webCopy.link)\n" }
             if let unsubscribe = edition.unsubscribe { out += "\(unsubscribe.text):\n\(unsubscribe.link)\n" }
         }
         return out
@@ -129,6 +130,9 @@ enum BuiltInLayout {
         }
         if let more = edition.more { out += "<p style=\"margin:16px 0 0 0;font-size:14px;\">\(e(more))</p>\n" }
         out += "<p style=\"margin:16px 0 0 0;font-size:14px;color:#505a5f;\">\(e(edition.fundTeam))</p>\n"
+        if let webCopy = edition.webCopy {
+            out += "<p style=\"margin:4px 0 0 0;font-size:14px;color:#505a5f;\">\(e(webCopy.text)): <a href=\"\(e(webCopy.link))\" style=\"color:#1d70b8;\">\(e(webCopy.action))</a></p>\n"
+        }
         if let unsubscribe = edition.unsubscribe {
             out += "<p style=\"margin:4px 0 0 0;font-size:14px;color:#505a5f;\">\(e(unsubscribe.text)): <a href=\"\(e(unsubscribe.link))\" style=\"color:#1d70b8;\">\(e(unsubscribe.action))</a></p>\n"
         }

@@ -47,41 +47,45 @@ public struct DigestRenderer: Sendable {
         case builtIn, template
     }
 
-    /// `unsubscribe` adds the reader's own way out to every language's footer (email).
-    public func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String? = nil) -> String {
-        guard let shared = sharedRendering(digest, as: format, unsubscribe: unsubscribe) else {
-            return render(digest, as: format, unsubscribe: unsubscribe, layout: .template)
+    /// `unsubscribe` adds the reader's own way out to every language's footer (email), and
+    /// `webCopy` where their copy can be read on the web.
+    public func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String? = nil, webCopy: String? = nil) -> String {
+        let links = FooterLinks(unsubscribe: unsubscribe, webCopy: webCopy)
+        guard let shared = sharedRendering(digest, as: format, links: links) else {
+            return render(digest, as: format, links: links, layout: .template)
         }
-        return shared.filled(name: digest.reader.name, link: unsubscribe)
+        return shared.filled(name: digest.reader.name, links: links)
     }
 
     /// The page as `Encoding` writes it, for a message body: what readers of the same issue
     /// share is encoded once.
     public func render<Encoding: LineEncoding>(
-        _ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, encodedBy encoding: Encoding.Type
+        _ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, webCopy: String? = nil, encodedBy encoding: Encoding.Type
     ) -> [UInt8] {
-        guard let key = sharingKey(digest, as: format, unsubscribe: unsubscribe) else {
-            return Encoding.encode(render(digest, as: format, unsubscribe: unsubscribe, layout: .template))
+        let links = FooterLinks(unsubscribe: unsubscribe, webCopy: webCopy)
+        guard let key = sharingKey(digest, as: format, links: links) else {
+            return Encoding.encode(render(digest, as: format, links: links, layout: .template))
         }
         return encoded.value(EncodedRenderingKey(rendering: key, encoding: ObjectIdentifier(Encoding.self))) {
-            sharedRendering(digest, as: format, unsubscribe: unsubscribe)!.encoded(by: Encoding.self)
-        }.filled(name: digest.reader.name, link: unsubscribe)
+            sharedRendering(digest, as: format, links: links)!.encoded(by: Encoding.self)
+        }.filled(name: digest.reader.name, links: links)
     }
 
     /// Readers the assembler gave the same issue see the same page in the same language; nil
     /// when the page is laid out for the reader alone.
-    private func sharingKey(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> RenderingKey? {
+    private func sharingKey(_ digest: AssembledDigest, as format: DigestFormat, links: FooterLinks) -> RenderingKey? {
         let reader = digest.reader
-        guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, unsubscribe) else { return nil }
-        return RenderingKey(page: PageKey(issue: digest.sharingKey, language: reader.language, withUnsubscribe: unsubscribe != nil), format: format)
+        guard builtIn.contains(format), PersonalisedRendering.canHold(reader.name, links.unsubscribe, links.webCopy) else { return nil }
+        let page = PageKey(issue: digest.sharingKey, language: reader.language, withUnsubscribe: links.unsubscribe != nil, withWebCopy: links.webCopy != nil)
+        return RenderingKey(page: page, format: format)
     }
 
-    private func sharedRendering(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?) -> PersonalisedRendering? {
-        guard let key = sharingKey(digest, as: format, unsubscribe: unsubscribe) else { return nil }
+    private func sharedRendering(_ digest: AssembledDigest, as format: DigestFormat, links: FooterLinks) -> PersonalisedRendering? {
+        guard let key = sharingKey(digest, as: format, links: links) else { return nil }
         return shared.value(key) {
             let marked = views.value(key.page) {
                 let named = digest.addressed(to: digest.reader.named(String(PersonalisedRendering.nameMark)))
-                return view(of: named, unsubscribe: unsubscribe.map { _ in String(PersonalisedRendering.linkMark) })
+                return view(of: named, links: links.marked)
             }
             return PersonalisedRendering(rendered: layOut(marked, as: format, layout: .builtIn), format: format)
         }
@@ -89,13 +93,13 @@ public struct DigestRenderer: Sendable {
 
     /// One reader's page laid out by `layout`, shared with nobody: for operators' templates,
     /// and for the test that holds the built-in layout to the template files.
-    func render(_ digest: AssembledDigest, as format: DigestFormat, unsubscribe: String?, layout: Layout) -> String {
-        let rendered = layOut(view(of: digest, unsubscribe: unsubscribe), as: format, layout: layout)
+    func render(_ digest: AssembledDigest, as format: DigestFormat, links: FooterLinks, layout: Layout) -> String {
+        let rendered = layOut(view(of: digest, links: links), as: format, layout: layout)
         return format == .text ? PlainTextWrapper.wrap(rendered) : rendered
     }
 
-    private func view(of digest: AssembledDigest, unsubscribe: String?) -> DigestView {
-        DigestView(digest, settings: settings, register: register, unsubscribe: unsubscribe)
+    private func view(of digest: AssembledDigest, links: FooterLinks) -> DigestView {
+        DigestView(digest, settings: settings, register: register, unsubscribe: links.unsubscribe, webCopy: links.webCopy)
     }
 
     private func layOut(_ view: DigestView, as format: DigestFormat, layout: Layout) -> String {
@@ -103,10 +107,10 @@ public struct DigestRenderer: Sendable {
         return templates[format]!.render(view)
     }
 
-    /// The HTML digest's content without the page around it, for feeds: readers show a
-    /// fragment, not a whole document.
-    public func renderFragment(_ digest: AssembledDigest) -> String {
-        let html = render(digest, as: .html)
+    /// The HTML digest's content without the page around it, for feeds and web copies: they
+    /// show a fragment, not a whole document.
+    public func renderFragment(_ digest: AssembledDigest, unsubscribe: String? = nil, webCopy: String? = nil) -> String {
+        let html = render(digest, as: .html, unsubscribe: unsubscribe, webCopy: webCopy)
         guard let open = html.range(of: "<main"), let start = html[open.upperBound...].firstIndex(of: ">"),
               let close = html.range(of: "</main>", options: .backwards), start < close.lowerBound else { return html }
         return String(html[html.index(after: start)..<close.lowerBound]).trimmingCharacters(in: .whitespacesAndNewlines)

@@ -45,6 +45,7 @@ extension DigestView.Edition: MustacheParent {
         case "more": more
         case "fundTeam": fundTeam
         case "unsubscribe": unsubscribe
+        case "webCopy": webCopy
         case "chart": chart
         default: nil
         }

@@ -24,6 +24,8 @@ struct DigestView {
         let more: String?
         let fundTeam: String
         let unsubscribe: Unsubscribe?
+        /// Where this reader's copy can be read on the web; the same parts as `unsubscribe`.
+        let webCopy: Unsubscribe?
         let chart: Chart?
     }
 
@@ -91,7 +93,7 @@ struct DigestView {
 }
 
 extension DigestView {
-    init(_ digest: AssembledDigest, settings: Settings, register: Register, unsubscribe: String?) {
+    init(_ digest: AssembledDigest, settings: Settings, register: Register, unsubscribe: String?, webCopy: String?) {
         let languages = digest.reader.language.languages
         let heading = { (language: Language) in
             let phrases = Phrasebook(language: language)
@@ -105,7 +107,7 @@ extension DigestView {
             ? languages.map { Text(text: Phrasebook(language: $0).bilingualNote, lang: $0.rawValue, note: nil) } : []
         editions = languages.map { language in
             EditionBuilder(phrases: Phrasebook(language: language), digest: digest, settings: settings, register: register)
-                .edition(showLanguageName: languages.count > 1, unsubscribe: unsubscribe)
+                .edition(showLanguageName: languages.count > 1, unsubscribe: unsubscribe, webCopy: webCopy)
         }
     }
 }
@@ -125,7 +127,7 @@ private final class EditionBuilder {
         self.register = register
     }
 
-    func edition(showLanguageName: Bool, unsubscribe: String?) -> DigestView.Edition {
+    func edition(showLanguageName: Bool, unsubscribe: String?, webCopy: String?) -> DigestView.Edition {
         let language = phrases.language
         let sections = digest.sections.filter { !$0.items.isEmpty }.map { section in
             DigestView.Section(heading: phrases.heading(section.kind), items: section.items.map { item($0) })
@@ -146,6 +148,7 @@ private final class EditionBuilder {
             more: digest.omitted > 0 ? phrases.more(digest.omitted) : nil,
             fundTeam: phrases.fundTeam(settings.fundTeam),
             unsubscribe: unsubscribe.map { DigestView.Unsubscribe(text: phrases.unsubscribe, action: phrases.unsubscribeAction, link: $0) },
+            webCopy: webCopy.map { DigestView.Unsubscribe(text: phrases.webCopy, action: phrases.webCopyAction, link: $0) },
             chart: chart())
     }
 

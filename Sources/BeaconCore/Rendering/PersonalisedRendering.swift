@@ -1,4 +1,4 @@
-/// A rendered digest with the reader's name and unsubscribe link left as marks, so readers
+/// A rendered digest with the reader's name and footer links left as marks, so readers
 /// who get the same issue share one rendering and each copy only fills in the marks. Lines
 /// with a mark are kept whole and, in plain text, wrapped once filled, since a name changes
 /// where a line breaks.
@@ -7,6 +7,7 @@ struct PersonalisedRendering: Sendable {
     /// that contains one is rendered on its own instead.
     static let nameMark: Character = "\u{E000}"
     static let linkMark: Character = "\u{E001}"
+    static let webCopyMark: Character = "\u{E002}"
 
     private enum Part: Sendable {
         case fixed(String)
@@ -56,25 +57,26 @@ struct PersonalisedRendering: Sendable {
         values.allSatisfy { value in value.map { !hasMark(Substring($0)) } ?? true }
     }
 
-    /// Both marks start with this byte in UTF-8, and nothing a template or register holds
+    /// Every mark starts with this byte in UTF-8, and nothing a template or register holds
     /// does: the scalars are only compared on lines that have it.
     private static let markLead: UInt8 = 0xEE
 
     private static func hasMark(_ line: Substring) -> Bool {
-        line.utf8.contains(markLead) && line.unicodeScalars.contains { $0 == nameScalar || $0 == linkScalar }
+        line.utf8.contains(markLead) && line.unicodeScalars.contains { $0 == nameScalar || $0 == linkScalar || $0 == webCopyScalar }
     }
 
     private static let nameScalar = nameMark.unicodeScalars.first!
     private static let linkScalar = linkMark.unicodeScalars.first!
+    private static let webCopyScalar = webCopyMark.unicodeScalars.first!
 
-    func filled(name: String, link: String?) -> String {
-        let (name, link) = escaped(name: name, link: link)
+    func filled(name: String, links: FooterLinks) -> String {
+        let (name, links) = escaped(name: name, links: links)
         var result = ""
         for (index, part) in parts.enumerated() {
             if index > 0 { result += "\n" }
             switch part {
             case .fixed(let text): result += text
-            case .personal(let line): result += fill(line, name: name, link: link)
+            case .personal(let line): result += fill(line, name: name, links: links)
             }
         }
         return result
@@ -97,39 +99,40 @@ struct PersonalisedRendering: Sendable {
         /// By part: the fixed text encoded; empty when the page is encoded whole per copy.
         fileprivate let fixed: [[UInt8]]
 
-        func filled(name: String, link: String?) -> [UInt8] {
-            guard !fixed.isEmpty else { return encode(rendering.filled(name: name, link: link)) }
-            let (name, link) = rendering.escaped(name: name, link: link)
+        func filled(name: String, links: FooterLinks) -> [UInt8] {
+            guard !fixed.isEmpty else { return encode(rendering.filled(name: name, links: links)) }
+            let (name, links) = rendering.escaped(name: name, links: links)
             var bytes: [UInt8] = []
             bytes.reserveCapacity(fixed.reduce(0) { $0 + $1.count } + 1024)
             for (index, part) in rendering.parts.enumerated() {
                 if index > 0 { bytes += lineBreak }
                 switch part {
                 case .fixed: bytes += fixed[index]
-                case .personal(let line): bytes += encode(rendering.fill(line, name: name, link: link))
+                case .personal(let line): bytes += encode(rendering.fill(line, name: name, links: links))
                 }
             }
             return bytes
         }
     }
 
-    private func escaped(name: String, link: String?) -> (name: String, link: String) {
-        let escape = { (value: String) in format == .html ? HTMLEscaping.escape(value) : value }
-        return (escape(name), escape(link ?? ""))
+    private func escaped(name: String, links: FooterLinks) -> (name: String, links: FooterLinks) {
+        let escape = { (value: String?) in format == .html ? HTMLEscaping.escape(value ?? "") : value ?? "" }
+        return (escape(name), FooterLinks(unsubscribe: escape(links.unsubscribe), webCopy: escape(links.webCopy)))
     }
 
-    /// A line with its marks replaced by the escaped name and link; plain text wrapped again.
-    /// On bytes: a mark is three bytes of UTF-8 (EE 80 80, EE 80 81) whose lead byte nothing
+    /// A line with its marks replaced by the escaped name and links; plain text wrapped again.
+    /// On bytes: a mark is three bytes of UTF-8 (EE 80 80 to EE 80 82) whose lead byte nothing
     /// else in the line can match, and every copy fills its lines.
-    private func fill(_ line: Substring, name: String, link: String) -> String {
+    private func fill(_ line: Substring, name: String, links: FooterLinks) -> String {
         let bytes = line.utf8
+        let unsubscribe = links.unsubscribe ?? "", webCopy = links.webCopy ?? ""
         var filled: [UInt8] = []
-        filled.reserveCapacity(bytes.count + name.utf8.count + link.utf8.count)
+        filled.reserveCapacity(bytes.count + name.utf8.count + unsubscribe.utf8.count + webCopy.utf8.count)
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]
             if byte == Self.markLead, let mark = Self.mark(in: bytes, at: index) {
-                filled += mark == Self.nameScalar ? name.utf8 : link.utf8
+                filled += mark == Self.nameScalar ? name.utf8 : mark == Self.linkScalar ? unsubscribe.utf8 : webCopy.utf8
                 index = bytes.index(index, offsetBy: 3)
             } else {
                 filled.append(byte)
@@ -145,6 +148,6 @@ struct PersonalisedRendering: Sendable {
         guard bytes.distance(from: index, to: bytes.endIndex) >= 3 else { return nil }
         let second = bytes[bytes.index(index, offsetBy: 1)], third = bytes[bytes.index(index, offsetBy: 2)]
         guard second == 0x80 else { return nil }
-        return third == 0x80 ? nameScalar : third == 0x81 ? linkScalar : nil
+        return third == 0x80 ? nameScalar : third == 0x81 ? linkScalar : third == 0x82 ? webCopyScalar : nil
     }
 }

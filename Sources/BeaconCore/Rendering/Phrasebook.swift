@@ -51,6 +51,10 @@ struct Phrasebook {
         pick("To stop receiving this digest", "I roi'r gorau i gael y crynodeb hwn")
     }
     var unsubscribeAction: String { pick("unsubscribe", "dad-danysgrifio") }
+    var webCopy: String {
+        pick("To read this digest in a web browser", "I ddarllen y crynodeb hwn mewn porwr gwe")
+    }
+    var webCopyAction: String { pick("open the web copy", "agor y copi ar y we") }
 
     // MARK: Sections
 

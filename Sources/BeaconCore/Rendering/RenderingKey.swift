@@ -4,6 +4,7 @@ struct PageKey: Hashable, Sendable {
     let issue: IssueKey
     let language: LanguagePreference
     let withUnsubscribe: Bool
+    let withWebCopy: Bool
 }
 
 /// Names a shared page in one format.

@@ -10,7 +10,7 @@ public struct EmailComposer: Sendable {
     let settings: EmailSettings
     let timeZone: TimeZone
     let keys: LinkKeys
-    private let calendar: Calendar
+    let calendar: Calendar
 
     init(settings: EmailSettings, timeZone: TimeZone, keys: LinkKeys) {
         self.settings = settings
@@ -66,8 +66,8 @@ public struct EmailComposer: Sendable {
 
         let message = MIMEMessage(
             headers: headers,
-            text: delivery.renderer.render(issue, as: .text, unsubscribe: visibleLink, encodedBy: QuotedPrintable.self),
-            html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink, encodedBy: QuotedPrintable.self),
+            text: delivery.renderer.render(issue, as: .text, unsubscribe: visibleLink, webCopy: webCopy, encodedBy: QuotedPrintable.self),
+            html: delivery.renderer.render(issue, as: .html, unsubscribe: visibleLink, webCopy: webCopy, encodedBy: QuotedPrintable.self),
             boundary: "beacon-\(hash.suffix(24))")
         return Message(sender: settings.from, recipient: addressee.email, bytes: message.bytes)
     }

@@ -13,8 +13,17 @@ struct FileOutbox {
             .appendingPathComponent(Self.fileName(delivery.addressee?.id.key ?? delivery.recipient.label) + ".eml")
     }
 
+    /// A message outside any digest: `_one-off/<reference>.eml`. No digest's folder can be
+    /// called that, since safe names never start with `_`.
+    func file(forOneOff reference: String) -> URL {
+        folder.appendingPathComponent("_one-off").appendingPathComponent(Self.fileName(reference) + ".eml")
+    }
+
     func write(_ message: EmailComposer.Message, for delivery: Delivery) -> DeliveryOutcome {
-        let url = file(for: delivery)
+        write(message, to: file(for: delivery))
+    }
+
+    func write(_ message: EmailComposer.Message, to url: URL) -> DeliveryOutcome {
         do {
             try AtomicFile.write(message.bytes, to: url, access: .personal)
             return .delivered("written to \(ConfigurationLoader.displayName(url))")

@@ -3,7 +3,7 @@ import Foundation
 extension DigestDefinition {
     static let keys: Set<String> = [
         "id", "title.en", "title.cy", "audiences", "frequency", "schedule", "channels",
-        "budget.items", "budget.words", "sections", "funds", "send_when_empty", "split", "time_zone",
+        "budget.items", "budget.words", "sections", "funds", "send_when_empty", "split", "time_zone", "open_to_signup",
     ]
 
     /// `timeZone` is the settings' zone, which a digest's own `time_zone` overrides.
@@ -24,6 +24,7 @@ extension DigestDefinition {
         let digestFunds = reader.references("funds", in: funds, kind: "fund in funds.csv")
         let sendWhenEmpty = reader.bool("send_when_empty") ?? false
         let split: EditionSplit? = reader.choice("split", default: .none)
+        let openToSignup = reader.bool("open_to_signup") ?? false
 
         if frequency == .perMeeting {
             for audience in audienceIDs where audiences[audience]?.kind != .network {
@@ -37,7 +38,7 @@ extension DigestDefinition {
         return DigestDefinition(
             id: id, title: title, audiences: audienceIDs, frequency: frequency, schedule: schedule,
             channels: channels, budget: Budget(items: items, words: words), sections: sections,
-            funds: digestFunds, sendWhenEmpty: sendWhenEmpty, split: split)
+            funds: digestFunds, sendWhenEmpty: sendWhenEmpty, split: split, openToSignup: openToSignup)
     }
 
     /// Nil, reported, when the schedule or the zone cannot be read; the schedule is still
