@@ -60,6 +60,9 @@ let package = Package(
         // libcurl in Swift for every channel that talks to a server: one set-up per process,
         // reusable handles with typed options, uploads and what the server answered.
         .target(name: "BeaconCurl", dependencies: ["CCurl"]),
+        // What comes back after sending: bounces, complaints and automatic replies read into
+        // facts (with the delivery's VERP reference) from IMAP, a Maildir or Postfix's pipe.
+        .target(name: "BeaconBounces", dependencies: ["BeaconCurl", "BeaconChannelAPI"]),
         // The email channel: MIME messages, SMTP through libcurl, and the file outbox.
         .target(
             name: "BeaconEmail",
