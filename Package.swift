@@ -138,6 +138,9 @@ let package = Package(
         ),
         .testTarget(name: "BeaconReaderLinksTests", dependencies: ["BeaconReaderLinks", "BeaconCore", "BeaconChannelAPI"]),
         .testTarget(name: "BeaconCurlTests", dependencies: ["BeaconCurl", "BeaconTestSupport"], exclude: ["Peers"]),
+        .testTarget(
+            name: "BeaconBouncesTests", dependencies: ["BeaconBounces", "BeaconCurl", "BeaconTestSupport"], resources: [.copy("Corpus")]
+        ),
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
