@@ -3,7 +3,7 @@
 /// read here; whoever acts on it checks that Beacon made it.
 public struct VERPReference: Hashable, Sendable, CustomStringConvertible {
     /// Where in a returned message a reference was found, most trustworthy first.
-    public enum Source: String, Sendable, Comparable {
+    public enum Source: String, Sendable {
         /// The envelope recipient the mail server delivered to (pipe's `${recipient}`).
         case envelopeRecipient
         /// `Delivered-To`, `X-Original-To` or `Envelope-To`, added by the receiving server.
@@ -15,12 +15,6 @@ public struct VERPReference: Hashable, Sendable, CustomStringConvertible {
         case originalSender
         /// Anywhere else in the report's text, for a report that mangled its headers.
         case reportText
-
-        public static func < (left: Source, right: Source) -> Bool {
-            order.firstIndex(of: left)! < order.firstIndex(of: right)!
-        }
-
-        private static let order: [Source] = [.envelopeRecipient, .deliveryHeader, .reportRecipient, .originalSender, .reportText]
     }
 
     public let value: String

@@ -53,7 +53,7 @@ public struct ReturnedMailReader: Sendable {
             throw .malformedReport("it says it is a \(reportType!) report but has no \(reportType!) part")
         } else {
             let textPart = Self.readablePart(of: root)
-            guard let text = textPart?.text(of: bytes, limit: limits.partTextBytes).map(Self.withoutMarkup(for: textPart)) else {
+            guard let text = textPart.flatMap({ readableText(of: $0, bytes: bytes) }) else {
                 if PlainBounce.looksLikeOne(header, subject: subject, text: "") {
                     throw .unreadableCharset(textPart?.contentType.charset ?? "unknown")
                 }
@@ -106,8 +106,10 @@ public struct ReturnedMailReader: Sendable {
         return leaves.first { $0.contentType.is("text", "plain") } ?? leaves.first { $0.contentType.is("text", "html") }
     }
 
-    private static func withoutMarkup(for part: MIMEPart?) -> (String) -> String {
-        { text in part?.contentType.is("text", "html") == true ? HTMLText.plain(text) : text }
+    /// The part's words, without markup when it is HTML.
+    private func readableText(of part: MIMEPart, bytes: [UInt8]) -> String? {
+        guard let text = part.text(of: bytes, limit: limits.partTextBytes) else { return nil }
+        return part.contentType.is("text", "html") ? HTMLText.plain(text) : text
     }
 
     private static func original(_ header: MessageHeader) -> OriginalMessage {

@@ -25,6 +25,4 @@ struct IMAPFolderName: Equatable {
         let name = levels.joined(separator: delimiter)
         return name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
     }
-
-    var description: String { levels.joined(separator: "/") }
 }

@@ -49,7 +49,7 @@ public final class IMAPMailbox {
         // EXAMINE opens the folder read-only, where fetching a body does not set \Seen. libcurl
         // selects the folder itself when its URL names one it has not selected on this
         // connection, so the URL names it; libcurl then fetches without selecting again.
-        curl.set(.url, url(folder: folderName) + "/")
+        curl.set(.url, url(folder: folderName))
         curl.set(.customRequest, "EXAMINE \(try quotedFolder())")
         try check(curl.perform(), doing: "open \(folder)")
         curl.reset(.customRequest)
