@@ -20,7 +20,7 @@ public struct ReturnedMailReader: Sendable {
         guard message.count <= limits.maximumMessageBytes else {
             return .setAside(.tooLarge(bytes: message.count, limit: limits.maximumMessageBytes))
         }
-        let bytes = [UInt8](message)
+        let bytes = message.withUnsafeBytes { [UInt8]($0) }
         guard let root = MIMEParser.parse(bytes), !root.header.fields.isEmpty else { return .setAside(.noHeader) }
         do {
             return .returnedMail(try read(root, bytes: bytes, envelopeRecipient: envelopeRecipient))
