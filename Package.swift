@@ -61,6 +61,9 @@ let package = Package(
         // libcurl in Swift for every channel that talks to a server: one set-up per process,
         // reusable handles with typed options, uploads and what the server answered.
         .target(name: "BeaconCurl", dependencies: ["CCurl"]),
+        // What comes back after sending: bounces, complaints and automatic replies read into
+        // facts (with the delivery's VERP reference) from IMAP, a Maildir or Postfix's pipe.
+        .target(name: "BeaconBounces", dependencies: ["BeaconCurl", "BeaconChannelAPI"]),
         // The email channel: MIME messages, SMTP through libcurl, and the file outbox.
         .target(
             name: "BeaconEmail",
@@ -139,6 +142,9 @@ let package = Package(
         ),
         .testTarget(name: "BeaconReaderLinksTests", dependencies: ["BeaconReaderLinks", "BeaconCore", "BeaconChannelAPI"]),
         .testTarget(name: "BeaconCurlTests", dependencies: ["BeaconCurl", "BeaconTestSupport"], exclude: ["Peers"]),
+        .testTarget(
+            name: "BeaconBouncesTests", dependencies: ["BeaconBounces", "BeaconCurl", "BeaconTestSupport"], resources: [.copy("Corpus")]
+        ),
         .testTarget(name: "BeaconEmailTests", dependencies: ["BeaconEmail", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconRSSTests", dependencies: ["BeaconRSS", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),
         .testTarget(name: "BeaconBulletinTests", dependencies: ["BeaconBulletin", "BeaconChannelTesting", "BeaconTestSupport"], exclude: ["Peers"]),

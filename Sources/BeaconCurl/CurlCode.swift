@@ -18,6 +18,10 @@ package struct CurlCode: Equatable, Sendable, CustomStringConvertible {
     package static let sslCACertBadFile = CurlCode(CURLE_SSL_CACERT_BADFILE)
     package static let sslCertProblem = CurlCode(CURLE_SSL_CERTPROBLEM)
     package static let operationTimedOut = CurlCode(CURLE_OPERATION_TIMEDOUT)
+    /// A command the server answered with an error (IMAP's `NO` or `BAD` to a custom request).
+    package static let quoteError = CurlCode(CURLE_QUOTE_ERROR)
+    /// Nothing at that URL: an IMAP message that is no longer in its folder.
+    package static let remoteFileNotFound = CurlCode(CURLE_REMOTE_FILE_NOT_FOUND)
 
     /// libcurl's fixed wording for the code, which names no host, path or user.
     package var description: String {

@@ -67,6 +67,11 @@ package final class CurlHandle {
         check(beacon_curl_set_string(handle, option.code, value))
     }
 
+    /// Back to libcurl's default for the option, as if it had never been set (no custom request).
+    package func reset(_ option: CurlOption<String>) {
+        check(beacon_curl_set_pointer(handle, option.code, nil))
+    }
+
     package func set(_ option: CurlOption<Int>, _ value: Int) {
         setLong(option.code, value)
     }

@@ -20,6 +20,8 @@ extension CurlOption where Value == String {
     package static var password: Self { Self(CURLOPT_PASSWORD) }
     package static var caFile: Self { Self(CURLOPT_CAINFO) }
     package static var mailFrom: Self { Self(CURLOPT_MAIL_FROM) }
+    /// A command of the caller's own instead of the URL's transfer: IMAP's `UID SEARCH UNSEEN`.
+    package static var customRequest: Self { Self(CURLOPT_CUSTOMREQUEST) }
 }
 
 extension CurlOption where Value == Int {
