@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         // The register, audiences, targeting, assembly and rendering. Knows no channel.
@@ -81,6 +82,8 @@ let package = Package(
             dependencies: [
                 "BeaconCore", "BeaconChannelAPI", "BeaconLedger", "BeaconSend", "BeaconReaderLinks",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The one place that wires the core, the ledger and every channel to the command line.
@@ -129,9 +132,10 @@ let package = Package(
             name: "BeaconWebTests",
             dependencies: [
                 "BeaconWeb", "BeaconCore", "BeaconChannelAPI", "BeaconLedger", "BeaconSQLiteLedger", "BeaconReaderLinks",
-                "BeaconChannelTesting", "BeaconTestSupport",
+                "BeaconChannelTesting", "BeaconTestSupport", "BeaconRSS", "BeaconJSONFeed", "BeaconBulletin",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            exclude: ["Peers"]
         ),
         .testTarget(name: "BeaconReaderLinksTests", dependencies: ["BeaconReaderLinks", "BeaconCore", "BeaconChannelAPI"]),
         .testTarget(name: "BeaconCurlTests", dependencies: ["BeaconCurl", "BeaconTestSupport"], exclude: ["Peers"]),

@@ -21,6 +21,7 @@ public struct WebService: Sendable {
             try context.ledger.ping()
             return "ok\n"
         }
+        router.addHostedFiles(dataFolder: context.configuration.settings.dataFolder)
         return router
     }
 }
