@@ -37,7 +37,8 @@ struct PublishedExample {
         service = WebService(
             context: WebContext(
                 configuration: register.configuration, ledger: ledger, channels: [:], renderer: register.renderer,
-                linkKeys: LinkKeys(signing: .random())))
+                linkKeys: LinkKeys(signing: .random())),
+            metrics: testMetrics)
     }
 
     var data: URL { register.data }
