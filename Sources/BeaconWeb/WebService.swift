@@ -20,8 +20,11 @@ public struct WebService: Sendable {
     /// Every route, behind the middleware every answer passes through.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        // Middleware reaches only the routes added after it, so it comes first.
+        // Middleware reaches only the routes added after it, so it comes first, outermost first:
+        // requests are counted with the status they finally got, refusals included.
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(publicBaseURL: context.configuration.settings.publicBaseURL))
+        router.add(middleware: RequestBodyLimitMiddleware())
         router.addHealthCheck(ledger: context.ledger)
         if let metrics { router.addMetrics(metrics) }
         router.addHostedFiles(dataFolder: context.configuration.settings.dataFolder)
