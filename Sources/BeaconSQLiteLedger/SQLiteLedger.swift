@@ -18,6 +18,9 @@ public final class SQLiteLedger: DeliveryLedger {
 
     let database: DatabasePool
     public let path: String
+    /// The file opened (device and inode), so `ping` notices when it is removed or replaced
+    /// under a long-running process, which would otherwise go on using a file no other command sees.
+    private let openedFile: FileID?
 
     /// Opens (creating if need be, and bringing up to date) the ledger in `folder`, for a
     /// command that records. With `checkingPages`, every page is checked first (`PRAGMA
@@ -94,6 +97,7 @@ public final class SQLiteLedger: DeliveryLedger {
                 Self.keepPrivate(path)
                 return database
             }
+            openedFile = Self.fileID(of: path)
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
@@ -129,6 +133,17 @@ public final class SQLiteLedger: DeliveryLedger {
             close(descriptor)
         }
         for suffix in ["-wal", "-shm"] { chmod(path + suffix, 0o600) }
+    }
+
+    private struct FileID: Equatable {
+        let device: UInt64
+        let inode: UInt64
+    }
+
+    private static func fileID(of path: String) -> FileID? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        return FileID(device: UInt64(status.st_dev), inode: UInt64(status.st_ino))
     }
 
     private static func size(of path: String) -> Int? {
@@ -173,6 +188,9 @@ extension SQLiteLedger {
     }
 
     public func ping() throws(LedgerError) {
+        guard let openedFile, Self.fileID(of: path) == openedFile else {
+            throw .cannotOpen(path: path, reason: "the file was removed or replaced after this process opened it")
+        }
         _ = try read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 

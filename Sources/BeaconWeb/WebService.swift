@@ -4,9 +4,12 @@ public import Hummingbird
 /// by default, behind a reverse proxy that holds the TLS certificate (`Deploy/`).
 public struct WebService: Sendable {
     public let context: WebContext
+    /// Where `/metrics` reads from; without it there is no `/metrics`.
+    let metrics: ServiceMetrics?
 
-    public init(context: WebContext) {
+    public init(context: WebContext, metrics: ServiceMetrics? = nil) {
         self.context = context
+        self.metrics = metrics
     }
 
     /// The application, ready to run as a service beside others.
@@ -17,10 +20,14 @@ public struct WebService: Sendable {
     /// Every route, behind the middleware every answer passes through.
     public func router() -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self)
-        router.get("healthz") { _, _ in
-            try context.ledger.ping()
-            return "ok\n"
-        }
+        // Middleware reaches only the routes added after it, so it comes first, outermost first:
+        // requests are counted with the status they finally got, refusals included.
+        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: SecurityHeadersMiddleware(publicBaseURL: context.configuration.settings.publicBaseURL))
+        router.add(middleware: RequestBodyLimitMiddleware())
+        router.addHealthCheck(ledger: context.ledger)
+        if let metrics { router.addMetrics(metrics) }
+        router.addHostedFiles(dataFolder: context.configuration.settings.dataFolder)
         Stylesheet.add(to: router)
         UnsubscribeRoutes(context: context).add(to: router)
         PreferencesRoutes(context: context).add(to: router)

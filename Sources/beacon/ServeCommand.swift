@@ -39,8 +39,9 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: loaded.configuration, ledger: ledger, channels: loaded.channels, renderer: loaded.renderer,
             linkKeys: try source.keys())
         let logger = Logger(label: "beacon.serve")
+        let service = WebService(context: context, metrics: ServiceMetrics.bootstrap())
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [.init(service: WebService(context: context).application(host: host, port: port))],
+            services: [.init(service: service.application(host: host, port: port))],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger))
         try await group.run()

@@ -82,7 +82,7 @@ struct ScheduledSendTests {
         #expect(history.output.contains("email: \(readers) sent"), "\(history.output)")
     }
 
-    @Test("two due runs started together: one sends, the other says another is sending and exits 75; a third, with nothing due, is silent")
+    @Test("two due runs started together: one sends, the other finds the lock taken (75) or nothing left to it; nobody gets two copies; a third, with nothing due, is silent")
     func oneRunAtATime() throws {
         let readers = 150
         let folder = try Self.manyReaders(readers)
@@ -91,7 +91,9 @@ struct ScheduledSendTests {
         let runs = [try Self.start(arguments, in: folder, environment: Self.environment(server)),
                     try Self.start(arguments, in: folder, environment: Self.environment(server))]
         runs.forEach { $0.waitUntilExit() }
-        #expect(runs.map(\.terminationStatus).sorted() == [0, 75])
+        // However the two meet: the second finds the lock taken (75), or finds everything already
+        // in the first's hands or sent and says nothing (0). Either way nothing goes twice.
+        #expect(runs.map(\.terminationStatus).sorted() == [0, 75] || runs.map(\.terminationStatus) == [0, 0])
         let copies = try Self.received(server).copies
         #expect(copies.count == readers)
         #expect(copies.values.allSatisfy { $0 == 1 })
